@@ -1,0 +1,37 @@
+package org.chorus.contracts;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The CloudEvents {@code ce_type} of every event and the record it maps to. Consumers look the header up
+ * here and skip types they do not know, so a producer can add a type without breaking anyone.
+ */
+public final class EventTypes {
+
+    private static final String PREFIX = "org.chorus.";
+
+    private static final Map<String, Class<? extends IntegrationEvent>> BY_TYPE = Stream.of(
+                    StorySubmitted.class,
+                    StoryContactProvided.class)
+            .collect(Collectors.toUnmodifiableMap(EventTypes::typeOf, Function.identity()));
+
+    private EventTypes() {
+    }
+
+    public static String typeOf(Class<? extends IntegrationEvent> eventClass) {
+        return PREFIX + eventClass.getSimpleName();
+    }
+
+    public static Collection<Class<? extends IntegrationEvent>> all() {
+        return BY_TYPE.values();
+    }
+
+    public static Optional<Class<? extends IntegrationEvent>> classOf(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+}

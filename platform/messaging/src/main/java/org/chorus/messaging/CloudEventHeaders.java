@@ -1,0 +1,42 @@
+package org.chorus.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+/** The CloudEvents Kafka binary binding: event metadata travels in {@code ce_*} headers, the payload is the data. */
+public final class CloudEventHeaders {
+
+    public static final String ID = "ce_id";
+    public static final String TYPE = "ce_type";
+    public static final String SOURCE = "ce_source";
+    public static final String TIME = "ce_time";
+    public static final String SPEC_VERSION = "ce_specversion";
+    public static final String CONTENT_TYPE = "content-type";
+
+    private CloudEventHeaders() {
+    }
+
+    public static Optional<String> get(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null ? Optional.empty() : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+    }
+
+    public static Optional<UUID> id(Headers headers) {
+        return get(headers, ID).flatMap(CloudEventHeaders::uuid);
+    }
+
+    private static Optional<UUID> uuid(String value) {
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,7 @@
+package org.chorus.messaging;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+class MessagingTestApplication {
+}

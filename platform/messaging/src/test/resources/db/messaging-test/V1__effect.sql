@@ -1,0 +1,1 @@
+create table test_effect (id bigserial primary key, event_id uuid not null);

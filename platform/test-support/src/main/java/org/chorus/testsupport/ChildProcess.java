@@ -1,0 +1,111 @@
+package org.chorus.testsupport;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A server started as a child process whose output goes line by line to a sink. Closing it stops the whole
+ * process tree (a launcher script's children too) so that nothing of ours outlives the run.
+ */
+public final class ChildProcess implements AutoCloseable {
+
+    private static final int TAIL_LINES = 40;
+
+    private final String name;
+    private final Process process;
+    private final Deque<String> tail = new ArrayDeque<>();
+
+    private ChildProcess(String name, Process process) {
+        this.name = name;
+        this.process = process;
+    }
+
+    public static ChildProcess start(String name, ProcessBuilder builder, Consumer<String> output) {
+        builder.redirectErrorStream(true);
+        try {
+            ChildProcess child = new ChildProcess(name, builder.start());
+            Thread pump = new Thread(() -> child.pump(output), name + "-output");
+            pump.setDaemon(true);
+            pump.start();
+            return child;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + name + ": " + builder.command(), e);
+        }
+    }
+
+    public static ChildProcess java(String name, List<String> arguments, Consumer<String> output) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        var command = new java.util.ArrayList<String>();
+        command.add(java);
+        command.addAll(arguments);
+        return start(name, new ProcessBuilder(command), output);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The last lines the process printed, to explain a failed start. */
+    public synchronized String tail() {
+        return String.join(System.lineSeparator(), tail);
+    }
+
+    private void pump(Consumer<String> output) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                remember(line);
+                output.accept(line);
+            }
+        } catch (IOException e) {
+            // the process ended and took its pipe with it
+        }
+    }
+
+    private synchronized void remember(String line) {
+        if (tail.size() == TAIL_LINES) {
+            tail.removeFirst();
+        }
+        tail.addLast(line);
+    }
+
+    /** Asks politely (SIGTERM), waits, then kills whatever of the tree is left. */
+    public void stop(Duration grace) {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroy();
+        descendants.forEach(ProcessHandle::destroy);
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(20));
+    }
+
+    @Override
+    public String toString() {
+        return name + "(pid " + process.pid() + ")";
+    }
+}

@@ -1,0 +1,210 @@
+package org.chorus.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.MountableFile;
+
+/** A real Keycloak server with the {@code chorus} realm imported from {@code deploy/keycloak}. */
+public interface KeycloakServer extends AutoCloseable {
+
+    String VERSION = System.getProperty("chorus.keycloak.version", "26.5.6");
+    String REALM = "chorus";
+    Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    /** Base URL, e.g. {@code http://localhost:8180}. */
+    String url();
+
+    default String issuer() {
+        return url() + "/realms/" + REALM;
+    }
+
+    default String jwkSetUri() {
+        return issuer() + "/protocol/openid-connect/certs";
+    }
+
+    default String tokenUri() {
+        return issuer() + "/protocol/openid-connect/token";
+    }
+
+    @Override
+    void close();
+
+    /** The distribution from Maven Central, unpacked under {@code target/}. */
+    static KeycloakServer process(int port, Consumer<String> output) {
+        return KeycloakProcess.start(port, Path.of("target"), output);
+    }
+
+    static KeycloakServer container() {
+        GenericContainer<?> container = new GenericContainer<>("quay.io/keycloak/keycloak:" + VERSION)
+                .withCopyFileToContainer(MountableFile.forHostPath(ChorusHome.realmFile()),
+                        "/opt/keycloak/data/import/chorus-realm.json")
+                .withCommand("start-dev", "--import-realm")
+                .withExposedPorts(8080)
+                .waitingFor(Wait.forHttp("/realms/" + REALM + "/.well-known/openid-configuration")
+                        .withStartupTimeout(START_TIMEOUT));
+        container.start();
+        String url = "http://" + container.getHost() + ":" + container.getMappedPort(8080);
+        return new KeycloakServer() {
+            public String url() {
+                return url;
+            }
+
+            public void close() {
+                container.stop();
+            }
+
+            public String toString() {
+                return "keycloak-container";
+            }
+        };
+    }
+
+    /** The Keycloak distribution run as a child process of this JVM. */
+    final class KeycloakProcess implements KeycloakServer {
+
+        private final ChildProcess process;
+        private final String url;
+
+        private KeycloakProcess(ChildProcess process, String url) {
+            this.process = process;
+            this.url = url;
+        }
+
+        static KeycloakProcess start(int port, Path workDirectory, Consumer<String> output) {
+            Path home = unpack(workDirectory.toAbsolutePath());
+            importRealm(home);
+            ProcessBuilder builder = new ProcessBuilder(List.of(
+                    home.resolve("bin/kc.sh").toString(), "start-dev",
+                    "--http-port=" + port, "--http-host=127.0.0.1", "--hostname-strict=false",
+                    "--import-realm", "--health-enabled=false", "--cache=local"));
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+            builder.directory(home.toFile());
+            Consumer<String> sink = output != null ? output : new LogFile(workDirectory.resolve("keycloak.log"));
+            ChildProcess child = ChildProcess.start("keycloak", builder, sink);
+            KeycloakProcess keycloak = new KeycloakProcess(child, "http://localhost:" + port);
+            keycloak.awaitReady();
+            return keycloak;
+        }
+
+        private void awaitReady() {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpRequest discovery = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
+                    .timeout(Duration.ofSeconds(5)).build();
+            Instant deadline = Instant.now().plus(START_TIMEOUT);
+            while (Instant.now().isBefore(deadline)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Keycloak exited during start:\n" + process.tail());
+                }
+                try {
+                    if (http.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                sleep(Duration.ofMillis(500));
+            }
+            process.close();
+            throw new IllegalStateException("Keycloak was not ready within " + START_TIMEOUT + ":\n" + process.tail());
+        }
+
+        private static Path unpack(Path workDirectory) {
+            Path home = workDirectory.resolve("keycloak-" + VERSION);
+            Path done = home.resolve(".unpacked");
+            if (Files.exists(done)) {
+                return home;
+            }
+            Path zip = distribution();
+            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+                for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                    // entries start with "keycloak-<version>/"; strip it so home is predictable
+                    String name = entry.getName().substring(entry.getName().indexOf('/') + 1);
+                    Path target = home.resolve(name).normalize();
+                    if (!target.startsWith(home) || name.isEmpty()) {
+                        continue;
+                    }
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.createDirectories(target.getParent());
+                        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                        if (name.startsWith("bin/") && name.endsWith(".sh")) {
+                            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+                        }
+                    }
+                }
+                Files.createFile(done);
+                return home;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not unpack " + zip, e);
+            }
+        }
+
+        private static Path distribution() {
+            String configured = System.getProperty("chorus.keycloak.dist");
+            Path zip = configured != null && !configured.isBlank()
+                    ? Path.of(configured)
+                    : Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "keycloak",
+                            "keycloak-quarkus-dist", VERSION, "keycloak-quarkus-dist-" + VERSION + ".zip");
+            if (!Files.isRegularFile(zip)) {
+                throw new IllegalStateException("Keycloak distribution not found at " + zip
+                        + "; build with ./mvnw so that Maven resolves org.keycloak:keycloak-quarkus-dist:zip");
+            }
+            return zip;
+        }
+
+        private static void importRealm(Path home) {
+            try (InputStream realm = Files.newInputStream(ChorusHome.realmFile())) {
+                Path target = home.resolve("data/import/chorus-realm.json");
+                Files.createDirectories(target.getParent());
+                Files.copy(realm, target, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static void sleep(Duration duration) {
+            try {
+                Thread.sleep(duration.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public String url() {
+            return url;
+        }
+
+        @Override
+        public void close() {
+            process.close();
+        }
+
+        @Override
+        public String toString() {
+            return "keycloak:" + process;
+        }
+    }
+}
