@@ -1,8 +1,12 @@
 package org.chorus.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
@@ -36,7 +40,27 @@ public final class CloudEventHeaders {
         }
     }
 
-    static byte[] bytes(String value) {
+    /**
+     * A Kafka record in the binary binding.
+     *
+     * @param type    the event type, or null for a tombstone (whose payload is null too)
+     */
+    public static ProducerRecord<String, String> record(String topic, String key, UUID id, String type, String source,
+                                                        Instant time, String payload) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
+        Headers headers = record.headers();
+        headers.add(ID, bytes(id.toString()));
+        headers.add(SOURCE, bytes(source));
+        headers.add(SPEC_VERSION, bytes("1.0"));
+        headers.add(TIME, bytes(DateTimeFormatter.ISO_INSTANT.format(time.atOffset(ZoneOffset.UTC))));
+        if (type != null) {
+            headers.add(TYPE, bytes(type));
+            headers.add(CONTENT_TYPE, bytes("application/json"));
+        }
+        return record;
+    }
+
+    private static byte[] bytes(String value) {
         return value.getBytes(StandardCharsets.UTF_8);
     }
 }

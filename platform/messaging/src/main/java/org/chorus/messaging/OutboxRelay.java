@@ -2,8 +2,6 @@ package org.chorus.messaging;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -109,17 +106,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private CompletableFuture<?> send(PendingEvent event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
-        Headers headers = record.headers();
-        headers.add(CloudEventHeaders.ID, CloudEventHeaders.bytes(event.id().toString()));
-        headers.add(CloudEventHeaders.SOURCE, CloudEventHeaders.bytes(properties.source()));
-        headers.add(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.bytes("1.0"));
-        headers.add(CloudEventHeaders.TIME, CloudEventHeaders.bytes(
-                DateTimeFormatter.ISO_INSTANT.format(event.occurredAt().atOffset(ZoneOffset.UTC))));
-        if (event.type() != null) {
-            headers.add(CloudEventHeaders.TYPE, CloudEventHeaders.bytes(event.type()));
-            headers.add(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.bytes("application/json"));
-        }
+        ProducerRecord<String, String> record = CloudEventHeaders.record(event.topic(), event.key(), event.id(),
+                event.type(), properties.source(), event.occurredAt(), event.payload());
         try {
             return kafka.send(record);
         } catch (RuntimeException e) {
@@ -191,9 +179,10 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         if (executor != null) {
-            executor.shutdown();
+            // interrupting a round is safe: its transaction rolls back and the rows go out after the restart
+            executor.shutdownNow();
             try {
-                executor.awaitTermination(SEND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                executor.awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -6,24 +6,20 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.chorus.contracts.EventTypes;
 import org.chorus.contracts.StorySubmitted;
 import org.chorus.testsupport.Infrastructure;
+import org.chorus.testsupport.KafkaRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -147,29 +143,12 @@ class OutboxRelayIT {
     }
 
     private static ConsumerRecord<String, String> consumeOne(String topic) {
-        List<ConsumerRecord<String, String>> records = consumeAll(topic, Duration.ofSeconds(30), 1);
+        List<ConsumerRecord<String, String>> records = KafkaRecords.read(topic, record -> true, 1, Duration.ofSeconds(30));
         assertThat(records).as("records on %s", topic).hasSize(1);
         return records.get(0);
     }
 
     private static List<ConsumerRecord<String, String>> consumeAll(String topic, Duration within) {
-        return consumeAll(topic, within, Integer.MAX_VALUE);
-    }
-
-    private static List<ConsumerRecord<String, String>> consumeAll(String topic, Duration within, int enough) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafka().bootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            Instant deadline = Instant.now().plus(within);
-            while (records.size() < enough && Instant.now().isBefore(deadline)) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
+        return KafkaRecords.read(topic, record -> true, Integer.MAX_VALUE, within);
     }
 }

@@ -58,6 +58,19 @@ public final class ChildProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Waits for the process to end by itself; its exit code, or -1 if it was still running and got stopped. */
+    public int waitFor(Duration timeout) {
+        try {
+            if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                return process.exitValue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
+        return -1;
+    }
+
     /** The last lines the process printed, to explain a failed start. */
     public synchronized String tail() {
         return String.join(System.lineSeparator(), tail);

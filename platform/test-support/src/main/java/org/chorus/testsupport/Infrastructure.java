@@ -1,5 +1,7 @@
 package org.chorus.testsupport;
 
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,15 +16,18 @@ public final class Infrastructure {
 
     private static final Logger log = LoggerFactory.getLogger(Infrastructure.class);
 
-    private static final Lazy<PostgresServer> POSTGRES = new Lazy<>(
-            () -> useDocker() ? PostgresServer.container() : PostgresServer.embedded(Ports.free(), null));
-    private static final Lazy<KafkaServer> KAFKA = new Lazy<>(
-            () -> useDocker() ? KafkaServer.container() : KafkaServer.embedded(Ports.free()));
-    private static final Lazy<KeycloakServer> KEYCLOAK = new Lazy<>(
-            () -> useDocker() ? KeycloakServer.container() : KeycloakServer.process(Ports.free(), null));
-    private static final Lazy<SmtpServer> SMTP = new Lazy<>(() -> SmtpServer.start(Ports.free()));
+    private static Boolean docker;
 
-    private static volatile Boolean docker;
+    private static final Lazy<PostgresServer> POSTGRES = new Lazy<>(() -> true,
+            () -> useDocker() ? PostgresServer.container() : PostgresServer.embedded(Ports.free(), null));
+    // In-JVM servers end with the JVM (the Kafka test kit deletes its own files at exit). Stopping them from a
+    // shutdown hook would race the Spring contexts' own hooks, whose clients still talk to them while closing.
+    private static final Lazy<KafkaServer> KAFKA = new Lazy<>(Infrastructure::useDocker,
+            () -> useDocker() ? KafkaServer.container() : KafkaServer.embedded(Ports.free()));
+    private static final Lazy<KeycloakServer> KEYCLOAK = new Lazy<>(() -> true,
+            () -> useDocker() ? KeycloakServer.container() : KeycloakServer.process(Ports.free(), Path.of("target"), null));
+    private static final Lazy<SmtpServer> SMTP = new Lazy<>(() -> false, () -> SmtpServer.start(Ports.free()));
+
 
     private Infrastructure() {
     }
@@ -60,17 +65,21 @@ public final class Infrastructure {
     /** Starts a server once, on first use, and stops it when the JVM exits. */
     private static final class Lazy<T extends AutoCloseable> {
 
+        private final BooleanSupplier stopAtExit;
         private final Supplier<T> start;
         private T value;
 
-        Lazy(Supplier<T> start) {
+        Lazy(BooleanSupplier stopAtExit, Supplier<T> start) {
+            this.stopAtExit = stopAtExit;
             this.start = start;
         }
 
         synchronized T get() {
             if (value == null) {
                 T started = start.get();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(started), "stop-" + started));
+                if (stopAtExit.getAsBoolean()) {
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(started), "stop-" + started));
+                }
                 value = started;
             }
             return value;

@@ -1,0 +1,132 @@
+package org.chorus.notifications.receipt;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Sends queued mail. Rows are locked while their mail goes out, so several instances never send the same one;
+ * once sent, the recipient's address is cleared from the row. A failure is counted and retried on the next round.
+ */
+@Component
+class MailDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+    private static final int BATCH = 20;
+
+    private final DatabaseClient db;
+    private final TransactionalOperator transactional;
+    private final JavaMailSender mailSender;
+    private final MailProperties properties;
+    private ScheduledExecutorService executor;
+
+    MailDispatcher(DatabaseClient db, TransactionalOperator transactional, JavaMailSender mailSender,
+                   MailProperties properties) {
+        this.db = db;
+        this.transactional = transactional;
+        this.mailSender = mailSender;
+        this.properties = properties;
+    }
+
+    Mono<Long> dispatchOnce() {
+        Flux<Long> sent = db.sql("""
+                        select id, recipient, language from outgoing_mail
+                        where sent_at is null and recipient is not null
+                        order by created_at limit :limit for update skip locked""")
+                .bind("limit", BATCH)
+                .map(row -> new Queued(row.get("id", UUID.class), row.get("recipient", String.class),
+                        row.get("language", String.class)))
+                .all()
+                .concatMap(mail -> send(mail)
+                        .then(markSent(mail.id()))
+                        .thenReturn(1L)
+                        .onErrorResume(MailException.class, e -> markFailed(mail.id(), e).thenReturn(0L)));
+        return transactional.transactional(sent.reduce(0L, Long::sum));
+    }
+
+    private Mono<Void> send(Queued mail) {
+        ReceiptMail receipt = ReceiptMail.in(mail.language());
+        // JavaMail blocks on the socket: keep it off the event loop
+        return Mono.fromRunnable(() -> mailSender.send(message -> compose(message, mail.recipient(), receipt)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .then();
+    }
+
+    private void compose(MimeMessage message, String recipient, ReceiptMail receipt) throws MessagingException {
+        MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+        helper.setFrom(properties.from());
+        helper.setTo(recipient);
+        helper.setSubject(receipt.subject());
+        helper.setText(receipt.body());
+    }
+
+    private Mono<Void> markSent(UUID id) {
+        return db.sql("update outgoing_mail set sent_at = now(), recipient = null where id = :id")
+                .bind("id", id).then();
+    }
+
+    private Mono<Void> markFailed(UUID id, Exception e) {
+        // the root cause's class only: SMTP errors can quote the recipient
+        String reason = NestedExceptionUtils.getMostSpecificCause(e).getClass().getName();
+        log.warn("Mail {} not sent ({}); will retry", id, reason);
+        return db.sql("update outgoing_mail set attempts = attempts + 1, last_error = :reason where id = :id")
+                .bind("reason", reason).bind("id", id).then();
+    }
+
+    private void loop() {
+        try {
+            dispatchOnce().block();
+        } catch (RuntimeException e) {
+            log.warn("Mail round failed: {}", e.getClass().getName());
+        }
+        synchronized (this) {
+            if (executor != null && !executor.isShutdown()) {
+                executor.schedule(this::loop, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (executor == null) {
+            executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "mail-dispatcher");
+                thread.setDaemon(true);
+                return thread;
+            });
+            executor.execute(this::loop);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+
+    private record Queued(UUID id, String recipient, String language) {
+    }
+}

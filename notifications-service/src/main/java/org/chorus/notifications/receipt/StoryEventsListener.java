@@ -1,0 +1,64 @@
+package org.chorus.notifications.receipt;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.chorus.contracts.IntegrationEvent;
+import org.chorus.contracts.StoryContactProvided;
+import org.chorus.contracts.StorySubmitted;
+import org.chorus.contracts.Topics;
+import org.chorus.messaging.CloudEventHeaders;
+import org.chorus.messaging.IdempotentConsumer;
+import org.chorus.messaging.InboundEvents;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Story events that lead to mail for the author. Each event is applied once (deduplicated by its CloudEvents id);
+ * a contact tombstone erases the author's address and any mail to it not yet sent.
+ */
+@Component
+class StoryEventsListener {
+
+    static final String CONSUMER = "notifications";
+    private static final Duration HANDLING_TIMEOUT = Duration.ofSeconds(30);
+
+    private final InboundEvents inbound;
+    private final IdempotentConsumer idempotent;
+    private final Receipts receipts;
+
+    StoryEventsListener(InboundEvents inbound, IdempotentConsumer idempotent, Receipts receipts) {
+        this.inbound = inbound;
+        this.idempotent = idempotent;
+        this.receipts = receipts;
+    }
+
+    // the listener thread is Kafka's own, not an event loop, so waiting for the database here is fine
+    @KafkaListener(id = "notifications-story-events", groupId = CONSUMER,
+            topics = {Topics.STORIES, Topics.STORY_CONTACTS})
+    void on(ConsumerRecord<String, String> record) {
+        handle(record).block(HANDLING_TIMEOUT);
+    }
+
+    Mono<?> handle(ConsumerRecord<String, String> record) {
+        if (record.value() == null && Topics.STORY_CONTACTS.equals(record.topic())) {
+            return receipts.forgetContact(UUID.fromString(record.key()));
+        }
+        UUID eventId = CloudEventHeaders.id(record.headers()).orElse(null);
+        return inbound.read(record)
+                .filter(event -> eventId != null)
+                .map(event -> idempotent.once(CONSUMER, eventId, () -> apply(event)))
+                .orElse(Mono.empty());
+    }
+
+    private Mono<?> apply(IntegrationEvent event) {
+        if (event instanceof StorySubmitted submitted) {
+            return receipts.storySubmitted(submitted);
+        }
+        if (event instanceof StoryContactProvided contact) {
+            return receipts.contactProvided(contact);
+        }
+        return Mono.empty();
+    }
+}

@@ -1,0 +1,20 @@
+package org.chorus.notifications;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.chorus.testsupport.InfrastructureInitializers;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/** notifications-service on a real PostgreSQL, Kafka broker and SMTP server (GreenMail). */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest
+@ActiveProfiles("test")
+@ContextConfiguration(initializers = {InfrastructureInitializers.Postgres.class, InfrastructureInitializers.Kafka.class,
+        InfrastructureInitializers.Smtp.class})
+public @interface NotificationsIntegrationTest {
+}

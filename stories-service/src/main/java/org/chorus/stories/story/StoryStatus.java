@@ -1,0 +1,5 @@
+package org.chorus.stories.story;
+
+enum StoryStatus {
+    SUBMITTED, PUBLISHED, REJECTED
+}

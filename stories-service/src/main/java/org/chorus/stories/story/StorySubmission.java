@@ -1,0 +1,43 @@
+package org.chorus.stories.story;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What a member of the public sends to share a story. No account, nothing that identifies them but an optional
+ * contact address, and that only with their consent to be contacted about this story.
+ */
+record StorySubmission(
+        @Size(max = StorySubmission.MAX_TITLE, message = "must be at most {max} characters")
+        String title,
+
+        @NotBlank(message = "must not be blank")
+        @Size(max = StorySubmission.MAX_TEXT, message = "must be at most {max} characters")
+        String text,
+
+        @NotNull(message = "is required")
+        @Pattern(regexp = "en|es", message = "must be one of: en, es")
+        String language,
+
+        @Email(message = "must be an email address")
+        @Size(max = 254, message = "must be at most {max} characters")
+        String contactEmail,
+
+        Boolean contactConsent) {
+
+    /** Long enough for a long testimony, short enough to moderate; documented in the API. */
+    static final int MAX_TEXT = 20_000;
+    static final int MAX_TITLE = 200;
+
+    /** Consent is opt-in: absent means no. */
+    boolean consentsToContact() {
+        return Boolean.TRUE.equals(contactConsent);
+    }
+
+    boolean hasContact() {
+        return contactEmail != null && !contactEmail.isBlank();
+    }
+}

@@ -1,0 +1,172 @@
+package org.chorus.stories.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.chorus.contracts.EventTypes;
+import org.chorus.contracts.StoryContactProvided;
+import org.chorus.contracts.StorySubmitted;
+import org.chorus.contracts.Topics;
+import org.chorus.messaging.CloudEventHeaders;
+import org.chorus.stories.StoriesIntegrationTest;
+import org.chorus.testsupport.KafkaRecords;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@StoriesIntegrationTest
+class StorySubmissionIT {
+
+    private static final Duration KAFKA = Duration.ofSeconds(30);
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Test
+    void submittedStoryIsQueuedForModerationAndAnnouncedWithoutItsText() {
+        String text = "I was nineteen. " + UUID.randomUUID();
+
+        UUID id = submit(Map.of("text", text, "language", "en"));
+
+        http.mutateWith(mockJwt().authorities(new SimpleGrantedAuthority("ROLE_moderator")))
+                .get().uri("/api/admin/stories?status=SUBMITTED&limit=200").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.id == '%s')].language".formatted(id)).isEqualTo("en");
+        ConsumerRecord<String, String> event = KafkaRecords.awaitKey(Topics.STORIES, id.toString(), KAFKA);
+        assertThat(CloudEventHeaders.get(event.headers(), CloudEventHeaders.TYPE))
+                .contains(EventTypes.typeOf(StorySubmitted.class));
+        assertThat(event.value()).contains(id.toString()).doesNotContain(text);
+    }
+
+    @Test
+    void contactGivenWithConsentTravelsOnlyOnTheContactsTopic() {
+        String email = "author-" + UUID.randomUUID() + "@example.org";
+
+        UUID id = submit(Map.of("text", "My story", "language", "es", "contactEmail", email, "contactConsent", true));
+
+        ConsumerRecord<String, String> contact = KafkaRecords.awaitKey(Topics.STORY_CONTACTS, id.toString(), KAFKA);
+        assertThat(CloudEventHeaders.get(contact.headers(), CloudEventHeaders.TYPE))
+                .contains(EventTypes.typeOf(StoryContactProvided.class));
+        assertThat(contact.value()).contains(email).contains("\"language\":\"es\"");
+        assertThat(KafkaRecords.awaitKey(Topics.STORIES, id.toString(), KAFKA).value()).doesNotContain(email);
+        assertThat(countOutboxRowsHolding(email)).as("published contact rows leave the outbox").isZero();
+    }
+
+    @Test
+    void storyWithoutContactPublishesNoContactRecord() {
+        UUID id = submit(Map.of("text", "No contact please", "language", "en"));
+
+        KafkaRecords.awaitKey(Topics.STORIES, id.toString(), KAFKA);
+        assertThat(KafkaRecords.read(Topics.STORY_CONTACTS, record -> id.toString().equals(record.key()), 1,
+                Duration.ofSeconds(2))).isEmpty();
+    }
+
+    static Stream<Arguments> hostileText() {
+        return Stream.of(
+                Arguments.of("<script>alert('x')</script>"),
+                Arguments.of("'; drop table story; --"),
+                Arguments.of("Ünïcödé ✊🏽 مرحبا שלום \u200b\u202e reversed"),
+                Arguments.of("x".repeat(StorySubmission.MAX_TEXT)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostileText")
+    void anyTextWithinTheLimitIsStoredExactlyAsWritten(String text) {
+        UUID id = submit(Map.of("text", text, "language", "en"));
+
+        String stored = db.sql("select body from story where id = :id").bind("id", id)
+                .map(row -> row.get("body", String.class)).one().block();
+        assertThat(stored).isEqualTo(text);
+    }
+
+    static Stream<Arguments> invalidSubmissions() {
+        return Stream.of(
+                Arguments.of("blank text", Map.of("text", "   ", "language", "en"), "text"),
+                Arguments.of("missing text", Map.of("language", "en"), "text"),
+                Arguments.of("oversized text", Map.of("text", "x".repeat(StorySubmission.MAX_TEXT + 1), "language", "en"), "text"),
+                Arguments.of("oversized title", Map.of("title", "t".repeat(201), "text", "ok", "language", "en"), "title"),
+                Arguments.of("missing language", Map.of("text", "ok"), "language"),
+                Arguments.of("unknown language", Map.of("text", "ok", "language", "fr'--"), "language"),
+                Arguments.of("invalid email", Map.of("text", "ok", "language", "en", "contactEmail", "not-an-email", "contactConsent", true), "contactEmail"),
+                Arguments.of("email without consent", Map.of("text", "ok", "language", "en", "contactEmail", "a@example.org"), "contactConsent"),
+                Arguments.of("consent without email", Map.of("text", "ok", "language", "en", "contactConsent", true), "contactEmail"),
+                Arguments.of("wrong type", Map.of("text", "ok", "language", "en", "contactConsent", Map.of("yes", 1)), "contactConsent"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidSubmissions")
+    void invalidSubmissionIsRefusedNamingTheFieldAndStoresNothing(String why, Map<String, Object> body, String field) {
+        long before = storyCount();
+
+        http.post().uri("/api/stories").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo(field);
+
+        assertThat(storyCount()).isEqualTo(before);
+    }
+
+    @Test
+    void malformedJsonIsAProblemNotAServerError() {
+        http.post().uri("/api/stories").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\": \"unterminated")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void emptyBodyIsAProblemNotAServerError() {
+        http.post().uri("/api/stories").contentType(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void wrongContentTypeIsRefused() {
+        http.post().uri("/api/stories").contentType(MediaType.TEXT_PLAIN).bodyValue("text=hello").exchange()
+                .expectStatus().isEqualTo(415)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void hugeBodyIsRefusedBeforeItIsParsed() {
+        String huge = "{\"text\": \"" + "x".repeat(1_000_000) + "\", \"language\": \"en\"}";
+
+        http.post().uri("/api/stories").contentType(MediaType.APPLICATION_JSON).bodyValue(huge).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private UUID submit(Map<String, Object> body) {
+        SubmittedStory answer = http.post().uri("/api/stories").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange()
+                .expectStatus().isCreated()
+                .expectBody(SubmittedStory.class).returnResult().getResponseBody();
+        assertThat(answer).isNotNull();
+        assertThat(answer.status()).isEqualTo(StoryStatus.SUBMITTED);
+        return answer.id();
+    }
+
+    private long storyCount() {
+        return db.sql("select count(*) as n from story").map(row -> row.get("n", Long.class)).one().block();
+    }
+
+    private long countOutboxRowsHolding(String text) {
+        return db.sql("select count(*) as n from outbox_event where payload like :text")
+                .bind("text", "%" + text + "%").map(row -> row.get("n", Long.class)).one().block();
+    }
+}
