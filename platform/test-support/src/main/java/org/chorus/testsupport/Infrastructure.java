@@ -23,7 +23,7 @@ public final class Infrastructure {
     // In-JVM servers end with the JVM (the Kafka test kit deletes its own files at exit). Stopping them from a
     // shutdown hook would race the Spring contexts' own hooks, whose clients still talk to them while closing.
     private static final Lazy<KafkaServer> KAFKA = new Lazy<>(Infrastructure::useDocker,
-            () -> useDocker() ? KafkaServer.container() : KafkaServer.embedded(Ports.free()));
+            () -> useDocker() ? KafkaServer.container() : KafkaServer.embedded());
     private static final Lazy<KeycloakServer> KEYCLOAK = new Lazy<>(() -> true,
             () -> useDocker() ? KeycloakServer.container() : KeycloakServer.process(Ports.free(), Path.of("target"), null));
     private static final Lazy<SmtpServer> SMTP = new Lazy<>(() -> false, () -> SmtpServer.start(Ports.free()));

@@ -12,10 +12,13 @@ public interface KafkaServer extends AutoCloseable {
     @Override
     void close();
 
-    /** A KRaft broker inside this JVM, from spring-kafka-test. */
-    static KafkaServer embedded(int port) {
+    /**
+     * A KRaft broker inside this JVM, from spring-kafka-test. Its test kit binds a free port of its own choosing
+     * (it ignores {@code kafkaPorts}, and a {@code listeners} override only changes what it advertises), so ask
+     * {@link #bootstrapServers()} where it is.
+     */
+    static KafkaServer embedded() {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.kafkaPorts(port);
         // one broker: internal topics cannot have more replicas than that
         broker.brokerProperties(Map.of(
                 "offsets.topic.replication.factor", "1",
@@ -34,7 +37,7 @@ public interface KafkaServer extends AutoCloseable {
             }
 
             public String toString() {
-                return "embedded-kafka:" + port;
+                return "embedded-kafka:" + broker.getBrokersAsString();
             }
         };
     }

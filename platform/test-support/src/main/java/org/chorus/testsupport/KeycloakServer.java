@@ -136,6 +136,9 @@ public interface KeycloakServer extends AutoCloseable {
             // small heap and C1 only: measured here to start faster and hold ~330 MB instead of ~600 MB
             builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx256m");
             builder.environment().put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=64m");
+            // a master-realm admin for the local console; created once, on the first boot of a data directory
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
             return builder;
         }
 

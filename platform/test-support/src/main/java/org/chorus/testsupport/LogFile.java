@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /** Appends a child process's output to a file, so a test run stays quiet but a failure can be read. */
-final class LogFile implements Consumer<String> {
+public final class LogFile implements Consumer<String> {
 
     private final Writer writer;
 
-    LogFile(Path file) {
+    public LogFile(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);

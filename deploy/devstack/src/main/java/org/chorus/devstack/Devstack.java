@@ -1,0 +1,265 @@
+package org.chorus.devstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.chorus.testsupport.ChildProcess;
+import org.chorus.testsupport.ChorusHome;
+import org.chorus.testsupport.KafkaServer;
+import org.chorus.testsupport.KeycloakServer;
+import org.chorus.testsupport.PostgresServer;
+import org.chorus.testsupport.SmtpServer;
+
+/**
+ * The whole platform on one machine, without Docker: PostgreSQL, a KRaft broker, Keycloak with the chorus realm,
+ * an SMTP server with a page to read what it received, and the four services as separate JVMs from their
+ * executable jars. {@link #main} runs it until Ctrl-C; the end-to-end tests start it in-process.
+ */
+public final class Devstack implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+    private static final List<String> SERVICE_JVM = List.of(
+            // small and quick to start: a developer's laptop runs five JVMs plus Keycloak
+            "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=48m",
+            "-Xss512k");
+
+    private final DevstackPorts ports;
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private SmtpServer smtp;
+    private KafkaServer kafka;
+    private KeycloakServer keycloak;
+
+    private Devstack(DevstackPorts ports) {
+        this.ports = ports;
+    }
+
+    /**
+     * @param dataDirectory where PostgreSQL's data and the unpacked Keycloak live between runs
+     * @param fresh         delete that data first
+     * @param output        a line sink per component name (console with prefixes, or files)
+     */
+    public static Devstack start(DevstackPorts ports, Path dataDirectory, boolean fresh,
+                                 Function<String, Consumer<String>> output) {
+        Devstack devstack = new Devstack(ports);
+        try {
+            devstack.startAll(dataDirectory.toAbsolutePath(), fresh, output);
+            return devstack;
+        } catch (RuntimeException e) {
+            devstack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Path data, boolean fresh, Function<String, Consumer<String>> output) {
+        if (fresh) {
+            deleteRecursively(data.resolve("postgres"));
+            deleteRecursively(data.resolve("keycloak-" + KeycloakServer.VERSION).resolve("data"));
+        }
+        // Keycloak is the slowest part and nothing needs it to start: it comes up while the rest does
+        CompletableFuture<KeycloakServer> keycloakStarting = CompletableFuture.supplyAsync(
+                () -> KeycloakServer.process(ports.keycloak(), data, output.apply("keycloak")));
+
+        PostgresServer postgres = keep(PostgresServer.embedded(ports.postgres(), data.resolve("postgres")));
+        KafkaServer kafka = keep(KafkaServer.embedded());
+        this.kafka = kafka;
+        smtp = keep(SmtpServer.start(ports.smtp()));
+        keep(MailViewer.start(ports.mailViewer(), smtp));
+
+        String issuer = "http://localhost:" + ports.keycloak() + "/realms/" + KeycloakServer.REALM;
+        List<String> common = List.of(
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer);
+        List<Service> services = List.of(
+                new Service("stories", "stories-service", ports.stories(),
+                        concat(common, database(postgres, "chorus_stories"))),
+                new Service("resources", "resources-service", ports.resources(),
+                        concat(common, database(postgres, "chorus_resources"))),
+                new Service("notifications", "notifications-service", ports.notifications(),
+                        concat(common, database(postgres, "chorus_notifications"), List.of(
+                                "--spring.mail.host=" + smtp.host(), "--spring.mail.port=" + smtp.port()))),
+                new Service("gateway", "gateway", ports.gateway(), concat(common, List.of(
+                        "--chorus.services.stories=http://localhost:" + ports.stories(),
+                        "--chorus.services.resources=http://localhost:" + ports.resources(),
+                        "--chorus.services.notifications=http://localhost:" + ports.notifications()))));
+
+        List<ChildProcess> processes = services.stream()
+                .map(service -> keep(service.start(output.apply(service.name()))))
+                .toList();
+        for (int i = 0; i < services.size(); i++) {
+            awaitReady(services.get(i), processes.get(i));
+        }
+        keycloak = keep(keycloakStarting.join());
+    }
+
+    private static List<String> database(PostgresServer postgres, String name) {
+        postgres.createDatabase(name);
+        return List.of(
+                "--spring.r2dbc.url=" + postgres.r2dbcUrl(name),
+                "--spring.r2dbc.username=" + postgres.username(),
+                "--spring.r2dbc.password=" + postgres.password(),
+                "--spring.flyway.url=" + postgres.jdbcUrl(name),
+                "--spring.flyway.user=" + postgres.username(),
+                "--spring.flyway.password=" + postgres.password());
+    }
+
+    private static void awaitReady(Service service, ChildProcess process) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest readiness = HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + service.port() + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.name() + " exited during start:\n" + process.tail());
+            }
+            try {
+                if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            pause();
+        }
+        throw new IllegalStateException(service.name() + " was not ready within " + READY_TIMEOUT + ":\n" + process.tail());
+    }
+
+    public DevstackPorts ports() {
+        return ports;
+    }
+
+    public KafkaServer kafka() {
+        return kafka;
+    }
+
+    public SmtpServer smtp() {
+        return smtp;
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + ports.gateway();
+    }
+
+    /** Stops everything, services first, in reverse order of start. */
+    @Override
+    public synchronized void close() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                System.err.println("Could not stop " + running.get(i) + ": " + e);
+            }
+        }
+        running.clear();
+    }
+
+    private synchronized <T extends AutoCloseable> T keep(T part) {
+        running.add(part);
+        return part;
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        return Stream.of(lists).flatMap(List::stream).toList();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteRecursively(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One service: its executable jar, run as its own JVM. */
+    private record Service(String name, String module, int port, List<String> arguments) {
+
+        ChildProcess start(Consumer<String> output) {
+            Path jar = executableJar();
+            List<String> command = new ArrayList<>(SERVICE_JVM);
+            command.add("-jar");
+            command.add(jar.toString());
+            command.add("--server.port=" + port);
+            // on a laptop nothing but this machine should reach the services, the gateway included
+            command.add("--server.address=127.0.0.1");
+            command.addAll(arguments);
+            return ChildProcess.java(name, command, output);
+        }
+
+        private Path executableJar() {
+            Path target = ChorusHome.root().resolve(module).resolve("target");
+            try (Stream<Path> files = Files.list(target)) {
+                return files.filter(file -> file.getFileName().toString().endsWith("-exec.jar"))
+                        .findFirst()
+                        .orElseThrow();
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException("No executable jar in " + target + "; build with ./mvnw package first");
+            }
+        }
+    }
+
+    public static void main(String[] args) {
+        boolean fresh = List.of(args).contains("--fresh");
+        PrintStream out = System.out;
+        Instant begin = Instant.now();
+        out.println("Starting Chorus" + (fresh ? " from empty data" : "") + " ...");
+        Devstack devstack = start(DevstackPorts.standard(), ChorusHome.root().resolve(".devstack"), fresh,
+                name -> line -> out.printf("%-13s | %s%n", name, line));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("Stopping Chorus ...");
+            devstack.close();
+            out.println("Stopped.");
+        }, "devstack-stop"));
+        DevstackPorts ports = devstack.ports();
+        out.printf("""
+
+                Chorus is ready in %d s.
+                  Public site     http://localhost:%d/
+                  Staff portal    http://localhost:%d/admin  (dev users: moderator, editor, campaigns, admin; password = name)
+                  Keycloak        http://localhost:%d/admin/master/console/  (master admin: admin / admin)
+                  Mail received   http://localhost:%d/
+                  PostgreSQL      127.0.0.1:%d (user postgres)   Kafka %s   SMTP 127.0.0.1:%d
+                Ctrl-C stops everything.
+
+                """, Duration.between(begin, Instant.now()).toSeconds(), ports.gateway(), ports.gateway(),
+                ports.keycloak(), ports.mailViewer(), ports.postgres(), devstack.kafka().bootstrapServers(), ports.smtp());
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
