@@ -17,7 +17,14 @@ public final class EventTypes {
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_TYPE = Stream.of(
                     StorySubmitted.class,
-                    StoryContactProvided.class)
+                    StoryPublished.class,
+                    StoryRejected.class,
+                    StoryWithdrawn.class,
+                    StoryFlagged.class,
+                    StoryContactProvided.class,
+                    ResourcePublished.class,
+                    ResourceUpdated.class,
+                    ResourceRemoved.class)
             .collect(Collectors.toUnmodifiableMap(EventTypes::typeOf, Function.identity()));
 
     private EventTypes() {
