@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +20,7 @@ import org.chorus.testsupport.ChorusHome;
 import org.chorus.testsupport.KafkaServer;
 import org.chorus.testsupport.KeycloakServer;
 import org.chorus.testsupport.PostgresServer;
+import org.chorus.testsupport.Readiness;
 import org.chorus.testsupport.SmtpServer;
 
 /**
@@ -101,7 +99,8 @@ public final class Devstack implements AutoCloseable {
                 .map(service -> keep(service.start(output.apply(service.name()))))
                 .toList();
         for (int i = 0; i < services.size(); i++) {
-            awaitReady(services.get(i), processes.get(i));
+            Readiness.await(processes.get(i),
+                    URI.create("http://127.0.0.1:" + services.get(i).port() + "/actuator/health/readiness"), READY_TIMEOUT);
         }
         keycloak = keep(keycloakStarting.join());
     }
@@ -115,31 +114,6 @@ public final class Devstack implements AutoCloseable {
                 "--spring.flyway.url=" + postgres.jdbcUrl(name),
                 "--spring.flyway.user=" + postgres.username(),
                 "--spring.flyway.password=" + postgres.password());
-    }
-
-    private static void awaitReady(Service service, ChildProcess process) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest readiness = HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + service.port() + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(service.name() + " exited during start:\n" + process.tail());
-            }
-            try {
-                if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            pause();
-        }
-        throw new IllegalStateException(service.name() + " was not ready within " + READY_TIMEOUT + ":\n" + process.tail());
     }
 
     public DevstackPorts ports() {
@@ -183,14 +157,6 @@ public final class Devstack implements AutoCloseable {
     @SafeVarargs
     private static List<String> concat(List<String>... lists) {
         return Stream.of(lists).flatMap(List::stream).toList();
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(300);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void deleteRecursively(Path path) {

@@ -3,8 +3,6 @@ package org.chorus.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -137,13 +134,6 @@ class WalkingSkeletonIT {
     }
 
     private static List<MimeMessage> mailsTo(String email) {
-        return devstack.smtp().received().stream().filter(message -> {
-            try {
-                Address[] to = message.getAllRecipients();
-                return to != null && Arrays.stream(to).anyMatch(address -> address.toString().equals(email));
-            } catch (MessagingException e) {
-                return false;
-            }
-        }).toList();
+        return devstack.smtp().receivedBy(email);
     }
 }

@@ -3,13 +3,11 @@ package org.chorus.notifications.receipt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -159,16 +157,7 @@ class StoryReceiptIT {
     }
 
     private static List<MimeMessage> mailsTo(String email) {
-        return Infrastructure.smtp().received().stream().filter(message -> addressedTo(message, email)).toList();
-    }
-
-    private static boolean addressedTo(MimeMessage message, String email) {
-        try {
-            Address[] recipients = message.getAllRecipients();
-            return recipients != null && Arrays.stream(recipients).anyMatch(a -> a.toString().equals(email));
-        } catch (MessagingException e) {
-            return false;
-        }
+        return Infrastructure.smtp().receivedBy(email);
     }
 
     private static String body(MimeMessage message) throws IOException, MessagingException {

@@ -4,15 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
@@ -143,28 +139,12 @@ public interface KeycloakServer extends AutoCloseable {
         }
 
         private void awaitReady() {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            HttpRequest discovery = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
-                    .timeout(Duration.ofSeconds(5)).build();
-            Instant deadline = Instant.now().plus(START_TIMEOUT);
-            while (Instant.now().isBefore(deadline)) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("Keycloak exited during start:\n" + process.tail());
-                }
-                try {
-                    if (http.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException e) {
-                    // not listening yet
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-                sleep(Duration.ofMillis(500));
+            try {
+                Readiness.await(process, URI.create(issuer() + "/.well-known/openid-configuration"), START_TIMEOUT);
+            } catch (IllegalStateException e) {
+                process.close();
+                throw e;
             }
-            process.close();
-            throw new IllegalStateException("Keycloak was not ready within " + START_TIMEOUT + ":\n" + process.tail());
         }
 
         private static Path unpack(Path workDirectory) {
@@ -219,14 +199,6 @@ public interface KeycloakServer extends AutoCloseable {
                 Files.copy(realm, target, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            }
-        }
-
-        private static void sleep(Duration duration) {
-            try {
-                Thread.sleep(duration.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }
 

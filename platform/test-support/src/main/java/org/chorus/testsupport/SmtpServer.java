@@ -2,7 +2,10 @@ package org.chorus.testsupport;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
 import java.util.List;
 
 /** A real SMTP server (GreenMail) that keeps what it receives so tests and people can read it. */
@@ -32,6 +35,20 @@ public final class SmtpServer implements AutoCloseable {
 
     public List<MimeMessage> received() {
         return List.of(greenMail.getReceivedMessages());
+    }
+
+    /** What was received for this recipient (To, Cc or Bcc), oldest first. */
+    public List<MimeMessage> receivedBy(String recipient) {
+        return received().stream().filter(message -> addressedTo(message, recipient)).toList();
+    }
+
+    private static boolean addressedTo(MimeMessage message, String recipient) {
+        try {
+            Address[] recipients = message.getAllRecipients();
+            return recipients != null && Arrays.stream(recipients).anyMatch(a -> a.toString().equals(recipient));
+        } catch (MessagingException e) {
+            return false;
+        }
     }
 
     @Override
