@@ -1,0 +1,19 @@
+package org.chorus.gateway.ratelimit;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Requests one client address may make per window. Writes (sharing a story, subscribing, reporting) are held
+ * much tighter than reads: they cost more and are what abuse looks like.
+ *
+ * @param enabled  off only for load tests that come from a single address
+ */
+@ConfigurationProperties("chorus.rate-limit")
+public record RateLimitProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("1m") Duration window,
+        @DefaultValue("20") int writesPerWindow,
+        @DefaultValue("600") int readsPerWindow) {
+}

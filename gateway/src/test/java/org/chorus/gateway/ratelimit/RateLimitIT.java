@@ -1,0 +1,38 @@
+package org.chorus.gateway.ratelimit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"chorus.rate-limit.writes-per-window=2", "chorus.services.stories=http://127.0.0.1:9"})
+@AutoConfigureWebTestClient
+class RateLimitIT {
+
+    @Autowired
+    WebTestClient http;
+
+    @Test
+    void writesBeyondTheLimitGet429WithRetryAfterAsProblem() {
+        for (int i = 0; i < 2; i++) {
+            http.post().uri("/api/stories").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                    .expectStatus().value(status -> org.assertj.core.api.Assertions.assertThat(status).isNotEqualTo(429));
+        }
+
+        http.post().uri("/api/stories").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().exists("Retry-After")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(429);
+    }
+
+    @Test
+    void pagesAreNotCountedAgainstTheApiLimits() {
+        for (int i = 0; i < 5; i++) {
+            http.get().uri("/").exchange().expectStatus().isOk();
+        }
+    }
+}
