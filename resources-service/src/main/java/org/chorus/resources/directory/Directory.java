@@ -1,0 +1,299 @@
+package org.chorus.resources.directory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.chorus.contracts.IntegrationEvent;
+import org.chorus.contracts.ResourcePublished;
+import org.chorus.contracts.ResourceRemoved;
+import org.chorus.contracts.ResourceUpdated;
+import org.chorus.contracts.Topics;
+import org.chorus.messaging.Outbox;
+import org.chorus.resources.directory.ServiceDraft.LocationDraft;
+import org.chorus.resources.directory.ServiceDraft.PhoneDraft;
+import org.chorus.resources.directory.ServiceDraft.ScheduleDraft;
+import org.chorus.web.InvalidInput;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Changes the directory. Each change and the event that reports it are written in one transaction, so the rest of
+ * Chorus hears of a change exactly when it is durable. Only services the public can see are announced.
+ */
+@Service
+class Directory {
+
+    private final DatabaseClient db;
+    private final TransactionalOperator transactional;
+    private final Outbox outbox;
+    private final DirectoryQueries queries;
+    private final Clock clock;
+
+    Directory(DatabaseClient db, TransactionalOperator transactional, Outbox outbox, DirectoryQueries queries,
+              Clock clock) {
+        this.db = db;
+        this.transactional = transactional;
+        this.outbox = outbox;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    Mono<ServiceView> create(ServiceDraft draft) {
+        draft.checked();
+        UUID id = draft.id() != null ? draft.id() : UUID.randomUUID();
+        Mono<Void> store = knownTimeZone(draft.location()).then(insert(id, draft, clock.instant()));
+        return store.as(transactional::transactional).then(queries.byId(id, true));
+    }
+
+    /** Replaces what staff can edit; the status and last-verified date change only through their own actions. */
+    Mono<ServiceView> update(UUID id, ServiceDraft draft) {
+        draft.checked();
+        if (draft.id() != null && !draft.id().equals(id)) {
+            throw new InvalidInput("id", "must match the service in the path, or be left out");
+        }
+        Mono<Void> store = knownTimeZone(draft.location())
+                .then(lock(id))
+                .flatMap(current -> replace(id, current, draft, clock.instant()));
+        return store.as(transactional::transactional).then(queries.byId(id, true));
+    }
+
+    /**
+     * Creates or replaces each service of an import, in the caller's transaction. Emits true for a created service.
+     * The drafts must be checked, their time zones known and their ids set and distinct.
+     */
+    Mono<Boolean> upsert(ServiceDraft draft, Instant now) {
+        return db.sql("select 1 as found from service where id = :id").bind("id", draft.id())
+                .map(row -> true).one()
+                .flatMap(found -> lock(draft.id()).flatMap(current -> replace(draft.id(), current, draft, now))
+                        .thenReturn(false))
+                .switchIfEmpty(Mono.defer(() -> insert(draft.id(), draft, now).thenReturn(true)));
+    }
+
+    /** Zones PostgreSQL does not know, among these. */
+    Mono<Set<String>> unknownTimeZones(Set<String> zones) {
+        return db.sql("select name from pg_timezone_names where name = any(:zones)")
+                .bind("zones", zones.toArray(String[]::new))
+                .map(row -> row.get("name", String.class)).all()
+                .collect(Collectors.toSet())
+                .map(known -> {
+                    Set<String> unknown = new HashSet<>(zones);
+                    unknown.removeAll(known);
+                    return unknown;
+                });
+    }
+
+    private Mono<Void> insert(UUID id, ServiceDraft draft, Instant now) {
+        return saveOrganization(draft, UUID.randomUUID())
+                .flatMap(organizationId -> db.sql("""
+                                insert into service (id, organization_id, name, description, free_of_charge,
+                                    twenty_four_seven, languages, taxonomy_terms, modified_at)
+                                values (:id, :organizationId, :name, :description, :free, :always, :languages, :terms,
+                                    :now)
+                                on conflict (id) do nothing""")
+                        .bind("id", id)
+                        .bind("organizationId", organizationId)
+                        .bind("name", draft.name().strip())
+                        .bind("description", nullable(draft.description()))
+                        .bind("free", draft.freeOfChargeOrFalse())
+                        .bind("always", draft.twentyFourSevenOrFalse())
+                        .bind("languages", draft.languagesOrEmpty().toArray(String[]::new))
+                        .bind("terms", draft.taxonomyTerms().toArray(String[]::new))
+                        .bind("now", now)
+                        .fetch().rowsUpdated())
+                .flatMap(inserted -> inserted == 0 ? Mono.error(duplicate(id)) : saveParts(id, draft))
+                .then(outbox.append(Topics.RESOURCES, new ResourcePublished(UUID.randomUUID(), now, id,
+                        draft.name().strip(), postalCode(draft.location()), draft.taxonomyTerms())));
+    }
+
+    private Mono<Void> replace(UUID id, Current current, ServiceDraft draft, Instant now) {
+        return saveOrganization(draft, current.organizationId())
+                .flatMap(organizationId -> db.sql("""
+                                update service set organization_id = :organizationId, name = :name,
+                                    description = :description, free_of_charge = :free,
+                                    twenty_four_seven = :always, languages = :languages,
+                                    taxonomy_terms = :terms, modified_at = :now
+                                where id = :id""")
+                        .bind("id", id)
+                        .bind("organizationId", organizationId)
+                        .bind("name", draft.name().strip())
+                        .bind("description", nullable(draft.description()))
+                        .bind("free", draft.freeOfChargeOrFalse())
+                        .bind("always", draft.twentyFourSevenOrFalse())
+                        .bind("languages", draft.languagesOrEmpty().toArray(String[]::new))
+                        .bind("terms", draft.taxonomyTerms().toArray(String[]::new))
+                        .bind("now", now)
+                        .then())
+                .then(db.sql("delete from location where service_id = :id").bind("id", id).then())
+                .then(db.sql("delete from phone where service_id = :id").bind("id", id).then())
+                .then(db.sql("delete from schedule where service_id = :id").bind("id", id).then())
+                .then(saveParts(id, draft))
+                .then(announceIfPublic(current.status(), new ResourceUpdated(UUID.randomUUID(), now, id,
+                        draft.name().strip(), postalCode(draft.location()), draft.taxonomyTerms())));
+    }
+
+    /** Takes the service out of every public answer. Closing a closed service changes nothing and says nothing. */
+    Mono<ServiceView> close(UUID id) {
+        Instant now = clock.instant();
+        Mono<Void> store = lock(id).flatMap(current -> "inactive".equals(current.status()) ? Mono.empty()
+                : setStatus(id, "inactive", now)
+                        .then(announceIfPublic(current.status(), new ResourceRemoved(UUID.randomUUID(), now, id))));
+        return store.as(transactional::transactional).then(queries.byId(id, true));
+    }
+
+    Mono<ServiceView> reopen(UUID id) {
+        Instant now = clock.instant();
+        Mono<Void> store = lock(id).flatMap(current -> "active".equals(current.status()) ? Mono.empty()
+                : setStatus(id, "active", now).then(outbox.append(Topics.RESOURCES,
+                        // back from a temporary closure the public never stopped seeing it: an update, not news
+                        "temporarily closed".equals(current.status())
+                                ? new ResourceUpdated(UUID.randomUUID(), now, id, current.name(), current.postalCode(),
+                                        current.taxonomyTerms())
+                                : new ResourcePublished(UUID.randomUUID(), now, id, current.name(),
+                                        current.postalCode(), current.taxonomyTerms()))));
+        return store.as(transactional::transactional).then(queries.byId(id, true));
+    }
+
+    /** Staff checked the record against the provider today (UTC). */
+    Mono<ServiceView> markVerified(UUID id) {
+        Instant now = clock.instant();
+        Mono<Void> store = lock(id).flatMap(current -> db.sql("""
+                                update service set last_verified = :today, modified_at = :now where id = :id""")
+                        .bind("id", id)
+                        .bind("today", LocalDate.ofInstant(now, ZoneOffset.UTC))
+                        .bind("now", now)
+                        .then()
+                        .then(announceIfPublic(current.status(), new ResourceUpdated(UUID.randomUUID(), now, id,
+                                current.name(), current.postalCode(), current.taxonomyTerms()))));
+        return store.as(transactional::transactional).then(queries.byId(id, true));
+    }
+
+    private Mono<Void> announceIfPublic(String status, IntegrationEvent event) {
+        return "active".equals(status) || "temporarily closed".equals(status)
+                ? outbox.append(Topics.RESOURCES, event) : Mono.empty();
+    }
+
+    /** What the service is now, with its row locked so concurrent staff changes to it apply one after the other. */
+    private Mono<Current> lock(UUID id) {
+        return db.sql("""
+                        select s.status, s.organization_id, s.name, s.taxonomy_terms, l.location_type, l.postal_code
+                        from service s left join location l on l.service_id = s.id
+                        where s.id = :id for update of s""")
+                .bind("id", id)
+                .map(row -> new Current(row.get("status", String.class), row.get("organization_id", UUID.class),
+                        row.get("name", String.class), ServiceRows.strings(row, "taxonomy_terms"),
+                        "virtual".equals(row.get("location_type", String.class))
+                                ? null : row.get("postal_code", String.class)))
+                .one()
+                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "There is no service with this id.")));
+    }
+
+    private record Current(String status, UUID organizationId, String name, List<String> taxonomyTerms,
+                           String postalCode) {
+    }
+
+    private Mono<Void> setStatus(UUID id, String status, Instant now) {
+        return db.sql("update service set status = :status, modified_at = :now where id = :id")
+                .bind("id", id).bind("status", status).bind("now", now).then();
+    }
+
+    /** Staff may name an existing organization by id; without one, the service keeps (or gets) its own. */
+    private Mono<UUID> saveOrganization(ServiceDraft draft, UUID otherwise) {
+        UUID id = draft.organization().id() != null ? draft.organization().id() : otherwise;
+        return db.sql("""
+                        insert into organization (id, name, description, website)
+                        values (:id, :name, :description, :website)
+                        on conflict (id) do update
+                        set name = excluded.name, description = excluded.description, website = excluded.website""")
+                .bind("id", id)
+                .bind("name", draft.organization().name().strip())
+                .bind("description", nullable(draft.organization().description()))
+                .bind("website", nullable(draft.organization().website()))
+                .then()
+                .thenReturn(id);
+    }
+
+    private Mono<Void> saveParts(UUID id, ServiceDraft draft) {
+        LocationDraft place = draft.location();
+        Mono<Void> location = db.sql("""
+                        insert into location (service_id, location_type, address_1, city, state_province, postal_code,
+                            latitude, longitude, time_zone, accessibility)
+                        values (:id, :type, :address, :city, :state, :zip, :latitude, :longitude, :timeZone,
+                            :accessibility)""")
+                .bind("id", id)
+                .bind("type", place.locationType())
+                .bind("address", nullable(place.address1()))
+                .bind("city", nullable(place.city()))
+                .bind("state", nullable(place.stateProvince()))
+                .bind("zip", Parameter.fromOrEmpty(place.postalCode(), String.class))
+                .bind("latitude", Parameter.fromOrEmpty(place.latitude(), Double.class))
+                .bind("longitude", Parameter.fromOrEmpty(place.longitude(), Double.class))
+                .bind("timeZone", place.timeZone())
+                .bind("accessibility", (place.accessibility() == null ? List.<String>of() : place.accessibility())
+                        .toArray(String[]::new))
+                .then();
+        List<PhoneDraft> phones = draft.phonesOrEmpty();
+        Flux<Void> phoneRows = Flux.range(0, phones.size()).concatMap(i -> db.sql("""
+                        insert into phone (id, service_id, position, number, type, description, languages)
+                        values (:id, :serviceId, :position, :number, :type, :description, :languages)""")
+                .bind("id", UUID.randomUUID())
+                .bind("serviceId", id)
+                .bind("position", i)
+                .bind("number", phones.get(i).number().strip())
+                .bind("type", phones.get(i).type())
+                .bind("description", nullable(phones.get(i).description()))
+                .bind("languages", (phones.get(i).languages() == null ? List.<String>of() : phones.get(i).languages())
+                        .toArray(String[]::new))
+                .then());
+        Flux<Void> hours = Flux.fromIterable(draft.schedulesOrEmpty()).concatMap((ScheduleDraft period) -> db.sql("""
+                        insert into schedule (id, service_id, weekday, opens_at, closes_at)
+                        values (:id, :serviceId, :weekday, :opens, :closes)""")
+                .bind("id", UUID.randomUUID())
+                .bind("serviceId", id)
+                .bind("weekday", (short) period.isoWeekday())
+                .bind("opens", period.opens())
+                .bind("closes", period.closes())
+                .then());
+        return location.thenMany(phoneRows).thenMany(hours).then();
+    }
+
+    /** PostgreSQL must know the zone too, or open-now searches would fail for everyone. */
+    private Mono<Void> knownTimeZone(LocationDraft place) {
+        return db.sql("select exists (select 1 from pg_timezone_names where name = :zone) as known")
+                .bind("zone", place.timeZone())
+                .map(row -> Boolean.TRUE.equals(row.get("known", Boolean.class))).one()
+                .flatMap(known -> known ? Mono.empty() : Mono.error(new InvalidInput("location.time_zone",
+                        "is not a known IANA time zone such as America/Chicago")));
+    }
+
+    private static ErrorResponseException duplicate(UUID id) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "A service with this id already exists; update it instead.");
+        problem.setTitle("Duplicate identifier");
+        problem.setProperty("errors", List.of(Map.of("field", "id", "message", "is already used by another service")));
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
+
+    private static String postalCode(LocationDraft place) {
+        return place.isVirtual() ? null : place.postalCode();
+    }
+
+    private static Parameter nullable(String value) {
+        return Parameter.fromOrEmpty(value == null || value.isBlank() ? null : value.strip(), String.class);
+    }
+}

@@ -1,0 +1,202 @@
+package org.chorus.resources.directory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.chorus.resources.directory.PlaceQuery.Resolved;
+import org.chorus.resources.directory.SearchAnswer.Match;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Reads the directory: the HSDS list, one service, and search by place. */
+@Component
+class DirectoryQueries {
+
+    /** What the public sees; inactive and defunct services are gone from every public answer. */
+    private static final String PUBLIC_STATUSES = "s.status in ('active', 'temporarily closed')";
+
+    /** Kilometres per degree of latitude (and of longitude at the equator), on a sphere of mean Earth radius. */
+    private static final double KM_PER_DEGREE = 111.195;
+
+    /**
+     * Great-circle distance (haversine) from :lat/:lon, in km, without PostGIS or earthdistance. least(1, ...)
+     * keeps rounding from pushing asin outside its domain for points a hair apart.
+     */
+    private static final String DISTANCE_KM = """
+            6371.0088 * 2 * asin(least(1, sqrt(
+                power(sin(radians(l.latitude - :lat) / 2), 2)
+                + cos(radians(:lat)) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - :lon) / 2), 2))))""";
+
+    /**
+     * Open at :now in the location's own time zone. Hours whose closes_at is at or before opens_at run past midnight,
+     * so yesterday's late hours count too ((isodow + 5) % 7 + 1 is yesterday's ISO weekday).
+     */
+    private static final String OPEN_NOW = """
+            (s.twenty_four_seven or exists (
+                select 1 from schedule h,
+                    lateral (select cast(:now as timestamptz) at time zone l.time_zone as t) local_now
+                where h.service_id = s.id and (
+                    (h.weekday = extract(isodow from local_now.t)
+                        and h.opens_at <= local_now.t::time
+                        and (h.closes_at > local_now.t::time or h.closes_at <= h.opens_at))
+                    or (h.weekday = (extract(isodow from local_now.t)::int + 5) % 7 + 1
+                        and h.closes_at <= h.opens_at
+                        and local_now.t::time < h.closes_at))))""";
+
+    private static final int EXPORT_CHUNK = 500;
+
+    private final DatabaseClient db;
+    private final ServiceRows rows;
+    private final Clock clock;
+
+    DirectoryQueries(DatabaseClient db, ServiceRows rows, Clock clock) {
+        this.db = db;
+        this.rows = rows;
+        this.clock = clock;
+    }
+
+    /**
+     * The HSDS list, newest change first.
+     *
+     * @param forStaff staff see every status and full addresses; the public sees neither
+     */
+    Mono<Page<ServiceView>> list(String search, String taxonomyTerm, Instant modifiedAfter, int page, int perPage,
+                                 boolean forStaff) {
+        StringBuilder where = new StringBuilder(forStaff ? "true" : PUBLIC_STATUSES);
+        Map<String, Object> binds = new LinkedHashMap<>();
+        if (search != null && !search.isBlank()) {
+            where.append(" and s.search_text @@ plainto_tsquery('simple', :search)");
+            binds.put("search", search);
+        }
+        if (taxonomyTerm != null) {
+            where.append(" and s.taxonomy_terms @> array[cast(:term as text)]");
+            binds.put("term", taxonomyTerm);
+        }
+        if (modifiedAfter != null) {
+            where.append(" and s.modified_at > :modifiedAfter");
+            binds.put("modifiedAfter", modifiedAfter);
+        }
+        Mono<Long> total = bindAll(db.sql("select count(*) as n from " + ServiceRows.FROM + " where " + where), binds)
+                .map(row -> row.get("n", Long.class)).one();
+        binds.put("limit", perPage);
+        binds.put("offset", (long) (page - 1) * perPage);
+        Mono<List<ServiceView>> contents = bindAll(db.sql("select " + ServiceRows.COLUMNS + " from " + ServiceRows.FROM
+                        + " where " + where + " order by s.modified_at desc, s.id limit :limit offset :offset"), binds)
+                .map(ServiceRows::service).all().collectList()
+                .flatMap(rows::complete)
+                .map(services -> forStaff ? services : services.stream().map(ServiceView::forPublic).toList());
+        return Mono.zip(total, contents).map(both -> Page.of(both.getT2(), both.getT1(), page, perPage));
+    }
+
+    /**
+     * Every service, by id, in chunks of {@value #EXPORT_CHUNK} so an export of the whole directory streams
+     * instead of filling memory.
+     */
+    Flux<ServiceView> export(boolean forStaff) {
+        return db.sql("select " + ServiceRows.COLUMNS + " from " + ServiceRows.FROM
+                        + (forStaff ? "" : " where " + PUBLIC_STATUSES) + " order by s.id")
+                .map(ServiceRows::service).all()
+                .buffer(EXPORT_CHUNK)
+                .concatMap(rows::complete)
+                .flatMapIterable(services -> services)
+                .map(service -> forStaff ? service : service.forPublic());
+    }
+
+    /** Empty when there is no such service or the public may not see it. */
+    Mono<ServiceView> byId(UUID id, boolean forStaff) {
+        return db.sql("select " + ServiceRows.COLUMNS + " from " + ServiceRows.FROM + " where s.id = :id"
+                        + (forStaff ? "" : " and " + PUBLIC_STATUSES))
+                .bind("id", id)
+                .map(ServiceRows::service).one()
+                .flatMap(service -> rows.complete(List.of(service)))
+                .map(services -> forStaff ? services.get(0) : services.get(0).forPublic());
+    }
+
+    /**
+     * Nearest first. The plan: the bounding box of the radius is a two-dimensional GiST search on location_near,
+     * which leaves the rows in the box (about 1,400 around Manhattan with 100,000 services at 40 km); only those get
+     * the exact haversine distance, then the service row and its filters by primary key. The box ignores the
+     * antimeridian, which no US ZIP area crosses near a service. Virtual services have no place, so they are listed
+     * by name instead.
+     */
+    Mono<SearchAnswer> search(Resolved query) {
+        StringBuilder where = new StringBuilder("s.status = 'active'");
+        Map<String, Object> binds = new LinkedHashMap<>();
+        if (query.virtual()) {
+            where.append(" and l.location_type = 'virtual'");
+        } else {
+            double latitudeSpan = query.radiusKm() / KM_PER_DEGREE;
+            double longitudeSpan = Math.min(180, query.radiusKm()
+                    / (KM_PER_DEGREE * Math.max(0.01, Math.cos(Math.toRadians(query.origin().latitude())))));
+            where.append(" and point(l.longitude, l.latitude) <@ box(point(:minLon, :minLat), point(:maxLon, :maxLat))");
+            binds.put("minLat", query.origin().latitude() - latitudeSpan);
+            binds.put("maxLat", query.origin().latitude() + latitudeSpan);
+            binds.put("minLon", query.origin().longitude() - longitudeSpan);
+            binds.put("maxLon", query.origin().longitude() + longitudeSpan);
+        }
+        if (query.taxonomyTerm() != null) {
+            where.append(" and s.taxonomy_terms @> array[cast(:term as text)]");
+            binds.put("term", query.taxonomyTerm());
+        }
+        if (query.language() != null) {
+            where.append(" and s.languages @> array[cast(:language as text)]");
+            binds.put("language", query.language());
+        }
+        if (query.accessibility() != null) {
+            where.append(" and l.accessibility @> array[cast(:accessibility as text)]");
+            binds.put("accessibility", query.accessibility());
+        }
+        if (query.twentyFourSeven()) {
+            where.append(" and s.twenty_four_seven");
+        }
+        if (query.free()) {
+            where.append(" and s.free_of_charge");
+        }
+        if (query.openNow()) {
+            where.append(" and ").append(OPEN_NOW);
+            binds.put("now", clock.instant());
+        }
+        String sql;
+        if (query.virtual()) {
+            sql = "select " + ServiceRows.COLUMNS + ", null::float8 as distance_km from " + ServiceRows.FROM
+                    + " where " + where + " order by s.name, s.id limit :limit";
+        } else {
+            sql = "select * from (select " + ServiceRows.COLUMNS + ", " + DISTANCE_KM + " as distance_km from "
+                    + ServiceRows.FROM + " where " + where + ") nearby where distance_km <= :radius"
+                    + " order by distance_km, id limit :limit";
+            binds.put("lat", query.origin().latitude());
+            binds.put("lon", query.origin().longitude());
+            binds.put("radius", query.radiusKm());
+        }
+        binds.put("limit", query.size());
+        Map<UUID, Double> distances = new LinkedHashMap<>();
+        return bindAll(db.sql(sql), binds)
+                .map(row -> {
+                    ServiceView service = ServiceRows.service(row);
+                    distances.put(service.id(), row.get("distance_km", Double.class));
+                    return service;
+                })
+                .all().collectList()
+                .flatMap(rows::complete)
+                .map(services -> SearchAnswer.of(services.stream()
+                        .map(service -> new Match(rounded(distances.get(service.id())), service.forPublic()))
+                        .toList()));
+    }
+
+    private static Double rounded(Double km) {
+        return km == null ? null : Math.round(km * 10) / 10.0;
+    }
+
+    private static GenericExecuteSpec bindAll(GenericExecuteSpec spec, Map<String, Object> binds) {
+        for (Map.Entry<String, Object> bind : binds.entrySet()) {
+            spec = spec.bind(bind.getKey(), bind.getValue());
+        }
+        return spec;
+    }
+}

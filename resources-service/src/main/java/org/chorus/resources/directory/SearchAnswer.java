@@ -1,0 +1,32 @@
+package org.chorus.resources.directory;
+
+import java.util.List;
+import org.chorus.resources.hotline.NationalHotline;
+import org.chorus.resources.hotline.NationalHotlines;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * Every answer starts with the national hotlines; when nothing is near, they are the whole answer.
+ *
+ * @param nothingNear  true when no service matched, so a page can lead with the hotlines
+ * @param unavailable  true when the local directory could not be read: the hotlines are still given
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+record SearchAnswer(List<NationalHotline> nationalHotlines, boolean nothingNear, boolean unavailable,
+                    List<Match> results) {
+
+    static SearchAnswer of(List<Match> results) {
+        return new SearchAnswer(NationalHotlines.ALL, results.isEmpty(), false, results);
+    }
+
+    /** Help is never down: without the database, the national hotlines are the answer. */
+    static SearchAnswer directoryUnavailable() {
+        return new SearchAnswer(NationalHotlines.ALL, true, true, List.of());
+    }
+
+    /** @param distanceKm from the searched place, rounded to 0.1 km; null for a virtual service */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Match(Double distanceKm, ServiceView service) {
+    }
+}

@@ -1,0 +1,36 @@
+package org.chorus.resources;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The OpenAPI description is published, and the hotlines answer without a database round trip. */
+@ResourcesIntegrationTest
+class ApiDocumentationIT {
+
+    @Autowired
+    WebTestClient http;
+
+    @Test
+    void openApiDescribesThePublicAndStaffPaths() {
+        http.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/resources/services']").exists()
+                .jsonPath("$.paths['/api/resources/services/{id}']").exists()
+                .jsonPath("$.paths['/api/resources/search'].post").exists()
+                .jsonPath("$.paths['/api/resources/search'].get").exists()
+                .jsonPath("$.paths['/api/resources/hotlines']").exists()
+                .jsonPath("$.paths['/api/admin/resources/import']").exists();
+    }
+
+    @Test
+    void nationalHotlinesAreServedOnTheirOwn() {
+        http.get().uri("/api/resources/hotlines").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[0].call").isEqualTo("1-800-656-4673")
+                .jsonPath("$[0].chat_url").isEqualTo("https://hotline.rainn.org/online")
+                .jsonPath("$[3].text").isEqualTo("Text HOME to 741741");
+    }
+}
