@@ -1,5 +1,6 @@
 package org.chorus.stories;
 
+import static org.chorus.web.StaffRoles.ADMIN;
 import static org.chorus.web.StaffRoles.MODERATOR;
 
 import org.chorus.web.ResourceServerSecurity;
@@ -11,7 +12,10 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The public endpoints are an explicit list; everything staff-facing needs the moderator role; the rest is closed. */
+/**
+ * The public endpoints are an explicit list; the audit log needs the admin role, the rest of the staff side the
+ * moderator role; everything else is closed. The author's manage endpoints are public: the token is the proof.
+ */
 @Configuration
 @EnableWebFluxSecurity
 class SecurityConfiguration {
@@ -20,9 +24,12 @@ class SecurityConfiguration {
     SecurityWebFilterChain security(ServerHttpSecurity http, JsonMapper json) {
         return ResourceServerSecurity.statelessJwt(http, json)
                 .authorizeExchange(exchange -> exchange
-                        .pathMatchers(HttpMethod.POST, "/api/stories").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/stories", "/api/stories/*/reports").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/stories", "/api/stories/**").permitAll()
+                        .pathMatchers(HttpMethod.DELETE, "/api/stories/manage").permitAll()
+                        .pathMatchers(HttpMethod.PUT, "/api/stories/manage", "/api/stories/manage/consents").permitAll()
                         .pathMatchers("/actuator/health/**", "/v3/api-docs/**").permitAll()
+                        .pathMatchers("/api/admin/stories/audit").hasRole(ADMIN)
                         .pathMatchers("/api/admin/stories/**", "/api/admin/stories").hasRole(MODERATOR)
                         .anyExchange().denyAll())
                 .build();

@@ -1,8 +1,10 @@
 package org.chorus.stories.story;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** A story as the moderation queue lists it. */
-record QueuedStory(UUID id, String title, String language, StoryStatus status, Instant submittedAt) {
+/** A story as the moderation queue lists it; {@code version} goes back with the moderator's decision. */
+record QueuedStory(UUID id, String title, String language, StoryStatus status, Instant submittedAt, int version,
+                   List<String> contentWarnings) {
 }

@@ -2,33 +2,51 @@ package org.chorus.stories.story;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.chorus.contracts.StoryContactProvided;
 import org.chorus.contracts.StorySubmitted;
+import org.chorus.contracts.StoryWithdrawn;
 import org.chorus.contracts.Topics;
 import org.chorus.messaging.Outbox;
+import org.chorus.stories.encryption.DataKey;
+import org.chorus.stories.encryption.DataKeys;
 import org.chorus.web.InvalidInput;
+import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
-/** Stores stories and, in the same transaction, the events that tell the rest of Chorus about them. */
+/**
+ * The author's side: sharing a story, reading it back and withdrawing it with the manage token. Each change and
+ * the events that report it commit in one transaction; the outbox relay publishes after the commit.
+ */
 @Service
 class Stories {
 
     private final DatabaseClient db;
     private final TransactionalOperator transactional;
     private final Outbox outbox;
+    private final DataKeys dataKeys;
+    private final ConsentLedger consents;
+    private final Revisions revisions;
     private final Clock clock;
 
-    Stories(DatabaseClient db, TransactionalOperator transactional, Outbox outbox) {
+    Stories(DatabaseClient db, TransactionalOperator transactional, Outbox outbox, DataKeys dataKeys,
+            ConsentLedger consents, Revisions revisions, Clock clock) {
         this.db = db;
         this.transactional = transactional;
         this.outbox = outbox;
-        this.clock = Clock.systemUTC();
+        this.dataKeys = dataKeys;
+        this.consents = consents;
+        this.revisions = revisions;
+        this.clock = clock;
     }
 
     Mono<SubmittedStory> submit(StorySubmission submission) {
@@ -37,17 +55,31 @@ class Stories {
                     ? new InvalidInput("contactConsent", "must be true when a contact email is given")
                     : new InvalidInput("contactEmail", "is required when contact consent is given"));
         }
+        List<String> warnings = ContentWarning.validated(submission.contentWarnings(), "contentWarnings");
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
+        String token = ManageToken.generate();
+        DataKey key = dataKeys.generate();
+        String title = blankToNull(submission.title());
         Mono<Void> store = db.sql("""
-                        insert into story (id, title, body, language, submitted_at)
-                        values (:id, :title, :body, :language, :submittedAt)""")
+                        insert into story (id, manage_token_hash, language, content_warnings, title_sealed, text_sealed,
+                                           submitted_at)
+                        values (:id, :tokenHash, :language, cast(:warnings as text[]), :title, :text, :submittedAt)""")
                 .bind("id", id)
-                .bind("title", Parameter.fromOrEmpty(blankToNull(submission.title()), String.class))
-                .bind("body", submission.text())
+                .bind("tokenHash", ManageToken.hash(token))
                 .bind("language", submission.language())
+                .bind("warnings", warnings.toArray(String[]::new))
+                .bind("title", Parameter.fromOrEmpty(
+                        title == null ? null : key.seal(title, StoryRow.context(id, "title")), byte[].class))
+                .bind("text", key.seal(submission.text(), StoryRow.context(id, "text")))
                 .bind("submittedAt", now)
-                .then();
+                .then()
+                .then(db.sql("insert into story_data_key (story_id, master_key_id, wrapped_key) values (:id, :keyId, :wrapped)")
+                        .bind("id", id)
+                        .bind("keyId", key.masterKeyId())
+                        .bind("wrapped", key.wrapped())
+                        .then())
+                .then(consents.record(id, submission.consentDecisions(), now));
         Mono<Void> events = outbox.append(Topics.STORIES,
                 new StorySubmitted(UUID.randomUUID(), now, id, submission.language()));
         if (submission.hasContact()) {
@@ -56,26 +88,134 @@ class Stories {
         }
         return store.then(events)
                 .as(transactional::transactional)
-                .thenReturn(new SubmittedStory(id, StoryStatus.SUBMITTED));
+                .thenReturn(new SubmittedStory(id, StoryStatus.SUBMITTED, token));
     }
 
-    /** Oldest first: whoever has waited longest is read first. */
-    Flux<QueuedStory> queue(StoryStatus status, int limit) {
-        return db.sql("""
-                        select id, title, language, status, submitted_at from story
-                        where status = :status order by submitted_at limit :limit""")
-                .bind("status", status.name())
-                .bind("limit", limit)
-                .map(row -> new QueuedStory(
-                        row.get("id", UUID.class),
-                        row.get("title", String.class),
-                        row.get("language", String.class),
-                        StoryStatus.valueOf(row.get("status", String.class)),
-                        row.get("submitted_at", Instant.class)))
-                .all();
+    /** The author's own story, unsealed for them. */
+    Mono<ManagedStory> managed(String token) {
+        if (!ManageToken.wellFormed(token)) {
+            return Mono.error(noStoryForToken());
+        }
+        return db.sql(StoryRow.SELECT + " where s.manage_token_hash = :hash")
+                .bind("hash", ManageToken.hash(token))
+                .map(StoryRow::from)
+                .one()
+                .switchIfEmpty(Mono.error(noStoryForToken()))
+                .flatMap(row -> Mono.zip(consents.current(row.id()), revisions.pending(row).map(Optional::of)
+                        .defaultIfEmpty(Optional.empty())).map(extra -> {
+                    StoryRow.Opened opened = row.open(dataKeys);
+                    return new ManagedStory(row.id(), row.status(), opened.title(), opened.text(), row.language(),
+                            row.contentWarnings(), row.rejectionReason(), row.submittedAt(), extra.getT1(),
+                            extra.getT2().orElse(null), row.revisionFeedback());
+                }));
     }
 
-    private static String blankToNull(String value) {
+    /**
+     * The author's edit. Before a moderator has decided, it replaces the story (and makes a moderator's open view
+     * of it stale). Once published, it waits as a revision for review and the approved version stays up. A
+     * rejected story is not edited: its author can share it again.
+     */
+    Mono<ManagedStory> edit(String token, StoryEdit edit) {
+        if (!ManageToken.wellFormed(token)) {
+            return Mono.error(noStoryForToken());
+        }
+        List<String> warnings = ContentWarning.validated(edit.contentWarnings(), "contentWarnings");
+        String title = blankToNull(edit.title());
+        Instant now = clock.instant();
+        return db.sql(StoryRow.SELECT + " where s.manage_token_hash = :hash for update of s")
+                .bind("hash", ManageToken.hash(token))
+                .map(StoryRow::from)
+                .one()
+                .switchIfEmpty(Mono.error(noStoryForToken()))
+                .flatMap(row -> switch (row.status()) {
+                    case SUBMITTED -> {
+                        DataKey key = row.dataKey(dataKeys);
+                        yield db.sql("""
+                                        update story set title_sealed = :title, text_sealed = :text,
+                                            content_warnings = cast(:warnings as text[]), version = version + 1
+                                        where id = :id""")
+                                .bind("title", Parameter.fromOrEmpty(
+                                        title == null ? null : key.seal(title, StoryRow.context(row.id(), "title")), byte[].class))
+                                .bind("text", key.seal(edit.text(), StoryRow.context(row.id(), "text")))
+                                .bind("warnings", warnings.toArray(String[]::new))
+                                .bind("id", row.id())
+                                .then();
+                    }
+                    case PUBLISHED -> revisions.save(row, title, edit.text(), warnings, now)
+                            .then(db.sql("update story set revision_feedback = null, version = version + 1 where id = :id")
+                                    .bind("id", row.id()).then());
+                    case REJECTED -> Mono.<Void>error(new ResponseStatusException(HttpStatus.CONFLICT,
+                            "A rejected story cannot be edited; you are welcome to share it again as a new story."));
+                })
+                .as(transactional::transactional)
+                .then(Mono.defer(() -> managed(token)));
+    }
+
+    /**
+     * Records the author's changed consents. Withdrawing contact consent also tells the contacts topic to forget
+     * the address. A published story stays up only with consent to publish it, and taking it down is what
+     * withdrawal is for, so revoking that consent on a published story is refused with that advice.
+     */
+    Mono<ConsentState> changeConsents(String token, ConsentChange change) {
+        if (!ManageToken.wellFormed(token)) {
+            return Mono.error(noStoryForToken());
+        }
+        Instant now = clock.instant();
+        return db.sql("select id, status from story where manage_token_hash = :hash for update")
+                .bind("hash", ManageToken.hash(token))
+                .map(row -> Map.entry(row.get("id", UUID.class), StoryStatus.valueOf(row.get("status", String.class))))
+                .one()
+                .switchIfEmpty(Mono.error(noStoryForToken()))
+                .flatMap(story -> consents.current(story.getKey()).flatMap(current -> {
+                    UUID id = story.getKey();
+                    Map<ConsentPurpose, Boolean> changed = new EnumMap<>(ConsentPurpose.class);
+                    change.asked().forEach((purpose, granted) -> {
+                        if (current.granted(purpose) != granted) {
+                            changed.put(purpose, granted);
+                        }
+                    });
+                    if (Boolean.TRUE.equals(changed.get(ConsentPurpose.CONTACT))) {
+                        return Mono.error(new InvalidInput("contact",
+                                "can only be withdrawn here; to be contacted, share your email with a new story"));
+                    }
+                    if (Boolean.FALSE.equals(changed.get(ConsentPurpose.PUBLISH_ON_SITE)) && story.getValue() == StoryStatus.PUBLISHED) {
+                        return Mono.error(new ResponseStatusException(HttpStatus.CONFLICT,
+                                "Your story is published. To take it down, withdraw it: that erases it everywhere."));
+                    }
+                    Mono<Void> forgetContact = Boolean.FALSE.equals(changed.get(ConsentPurpose.CONTACT))
+                            ? outbox.appendTombstone(Topics.STORY_CONTACTS, id.toString())
+                            : Mono.empty();
+                    return consents.record(id, changed, now).then(forgetContact).then(consents.current(id));
+                }))
+                .as(transactional::transactional);
+    }
+
+    /**
+     * Erases the story: its row, its data key, its published copy and its reports go (the key and the rest by
+     * cascade, in the same statement), and the rest of Chorus is told to forget it, the contacts topic by a tombstone
+     * that compaction turns into the record's removal. The audit log keeps only the story id.
+     */
+    Mono<Void> withdraw(String token) {
+        if (!ManageToken.wellFormed(token)) {
+            return Mono.error(noStoryForToken());
+        }
+        Instant now = clock.instant();
+        return db.sql("delete from story where manage_token_hash = :hash returning id")
+                .bind("hash", ManageToken.hash(token))
+                .map(row -> row.get("id", UUID.class))
+                .one()
+                .switchIfEmpty(Mono.error(noStoryForToken()))
+                .flatMap(id -> outbox.append(Topics.STORIES, new StoryWithdrawn(UUID.randomUUID(), now, id))
+                        .then(outbox.appendTombstone(Topics.STORY_CONTACTS, id.toString())))
+                .as(transactional::transactional);
+    }
+
+    /** One answer for a missing, malformed, unknown or withdrawn token, so the answer tells a guesser nothing. */
+    private static ResponseStatusException noStoryForToken() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "No story matches this manage link.");
+    }
+
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -5,6 +5,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What a member of the public sends to share a story. No account, nothing that identifies them but an optional
@@ -26,7 +29,14 @@ record StorySubmission(
         @Size(max = 254, message = "must be at most {max} characters")
         String contactEmail,
 
-        Boolean contactConsent) {
+        Boolean contactConsent,
+
+        /** Slugs from {@link ContentWarning}; checked against the taxonomy by {@code Stories}. */
+        @Size(max = 10, message = "must hold at most {max} warnings")
+        List<String> contentWarnings,
+
+        /** Consent per purpose; absent means none was given. */
+        Consents consents) {
 
     /** Long enough for a long testimony, short enough to moderate; documented in the API. */
     static final int MAX_TEXT = 20_000;
@@ -35,6 +45,17 @@ record StorySubmission(
     /** Consent is opt-in: absent means no. */
     boolean consentsToContact() {
         return Boolean.TRUE.equals(contactConsent);
+    }
+
+    /** The consents given with the story, one ledger entry per purpose. */
+    Map<ConsentPurpose, Boolean> consentDecisions() {
+        Consents given = consents == null ? new Consents(null, null, null) : consents;
+        Map<ConsentPurpose, Boolean> decisions = new EnumMap<>(ConsentPurpose.class);
+        decisions.put(ConsentPurpose.PUBLISH_ON_SITE, Boolean.TRUE.equals(given.publishOnSite()));
+        decisions.put(ConsentPurpose.QUOTE_IN_CAMPAIGNS, Boolean.TRUE.equals(given.quoteInCampaigns()));
+        decisions.put(ConsentPurpose.SHARE_WITH_PRESS, Boolean.TRUE.equals(given.shareWithPress()));
+        decisions.put(ConsentPurpose.CONTACT, consentsToContact());
+        return decisions;
     }
 
     boolean hasContact() {

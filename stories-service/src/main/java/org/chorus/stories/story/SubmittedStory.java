@@ -2,6 +2,9 @@ package org.chorus.stories.story;
 
 import java.util.UUID;
 
-/** The answer to a submission. */
-record SubmittedStory(UUID id, StoryStatus status) {
+/**
+ * The answer to a submission. {@code manageToken} is shown to the author this once and can never be recovered:
+ * only its hash is kept. The site turns it into a manage link that carries it in the fragment, never to a server.
+ */
+record SubmittedStory(UUID id, StoryStatus status, String manageToken) {
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -86,11 +88,9 @@ class StorySubmissionIT {
     @ParameterizedTest
     @MethodSource("hostileText")
     void anyTextWithinTheLimitIsStoredExactlyAsWritten(String text) {
-        UUID id = submit(Map.of("text", text, "language", "en"));
+        SubmittedStory story = new StoryApi(http).submit(Map.of("text", text, "language", "en"));
 
-        String stored = db.sql("select body from story where id = :id").bind("id", id)
-                .map(row -> row.get("body", String.class)).one().block();
-        assertThat(stored).isEqualTo(text);
+        assertThat(new StoryApi(http).managed(story.manageToken()).text()).isEqualTo(text);
     }
 
     static Stream<Arguments> invalidSubmissions() {
@@ -104,7 +104,11 @@ class StorySubmissionIT {
                 Arguments.of("invalid email", Map.of("text", "ok", "language", "en", "contactEmail", "not-an-email", "contactConsent", true), "contactEmail"),
                 Arguments.of("email without consent", Map.of("text", "ok", "language", "en", "contactEmail", "a@example.org"), "contactConsent"),
                 Arguments.of("consent without email", Map.of("text", "ok", "language", "en", "contactConsent", true), "contactEmail"),
-                Arguments.of("wrong type", Map.of("text", "ok", "language", "en", "contactConsent", Map.of("yes", 1)), "contactConsent"));
+                Arguments.of("wrong type", Map.of("text", "ok", "language", "en", "contactConsent", Map.of("yes", 1)), "contactConsent"),
+                Arguments.of("unknown content warning", Map.of("text", "ok", "language", "en", "contentWarnings", List.of("violence", "<script>")), "contentWarnings"),
+                Arguments.of("content warnings not a list", Map.of("text", "ok", "language", "en", "contentWarnings", Map.of("a", 1)), "contentWarnings"),
+                Arguments.of("too many content warnings", Map.of("text", "ok", "language", "en", "contentWarnings", Collections.nCopies(11, "violence")), "contentWarnings"),
+                Arguments.of("text of the wrong type", Map.of("text", Map.of("nested", "object"), "language", "en"), "text"));
     }
 
     @ParameterizedTest(name = "{0}")

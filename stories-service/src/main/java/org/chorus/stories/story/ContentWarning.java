@@ -1,0 +1,45 @@
+package org.chorus.stories.story;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.chorus.web.InvalidInput;
+
+/**
+ * The fixed taxonomy of content warnings. A page hides a story's text behind its warnings until the reader chooses
+ * to see it, and readers can exclude warnings they do not want to meet. On the wire and in the database a warning
+ * is its slug.
+ */
+enum ContentWarning {
+    SEXUAL_VIOLENCE("sexual-violence"),
+    CHILD_ABUSE("child-abuse"),
+    SELF_HARM("self-harm"),
+    VIOLENCE("violence"),
+    SUBSTANCE_USE("substance-use");
+
+    static final String SLUGS = Arrays.stream(values()).map(ContentWarning::slug).collect(Collectors.joining(", "));
+
+    private final String slug;
+
+    ContentWarning(String slug) {
+        this.slug = slug;
+    }
+
+    String slug() {
+        return slug;
+    }
+
+    /** The given slugs, deduplicated in taxonomy order; anything outside the taxonomy is refused naming the field. */
+    static List<String> validated(List<String> slugs, String field) {
+        if (slugs == null) {
+            return List.of();
+        }
+        for (String slug : slugs) {
+            if (Arrays.stream(values()).noneMatch(warning -> warning.slug.equals(slug))) {
+                // the offending value is not echoed: it is the reader's input
+                throw new InvalidInput(field, "must only hold warnings from: " + SLUGS);
+            }
+        }
+        return Arrays.stream(values()).map(ContentWarning::slug).filter(slugs::contains).toList();
+    }
+}

@@ -1,0 +1,14 @@
+package org.chorus.stories.story;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What the author sees through their manage token: their own words, where the story stands, if rejected why, the
+ * consents in force, and an edit of the published story that waits for review (or why it was turned down).
+ */
+record ManagedStory(UUID id, StoryStatus status, String title, String text, String language,
+                    List<String> contentWarnings, String rejectionReason, Instant submittedAt, ConsentState consents,
+                    PendingRevision pendingRevision, String revisionFeedback) {
+}

@@ -1,0 +1,61 @@
+package org.chorus.stories.story;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.chorus.stories.encryption.DataKey;
+import org.chorus.stories.encryption.DataKeys;
+
+/** A whole story as stored, title and text still sealed, with the wrapped data key that opens them. */
+record StoryRow(UUID id, StoryStatus status, int version, String language, List<String> contentWarnings,
+                byte[] titleSealed, byte[] textSealed, String rejectionReason, String revisionFeedback,
+                Instant submittedAt, String masterKeyId, byte[] wrappedKey) {
+
+    static final String SELECT = """
+            select s.id, s.status, s.version, s.language, s.content_warnings, s.title_sealed, s.text_sealed,
+                   s.rejection_reason, s.revision_feedback, s.submitted_at, k.master_key_id, k.wrapped_key
+            from story s join story_data_key k on k.story_id = s.id""";
+
+    static StoryRow from(Readable row) {
+        String[] warnings = row.get("content_warnings", String[].class);
+        return new StoryRow(
+                row.get("id", UUID.class),
+                StoryStatus.valueOf(row.get("status", String.class)),
+                row.get("version", Integer.class),
+                row.get("language", String.class),
+                warnings == null ? List.of() : Arrays.asList(warnings),
+                row.get("title_sealed", byte[].class),
+                row.get("text_sealed", byte[].class),
+                row.get("rejection_reason", String.class),
+                row.get("revision_feedback", String.class),
+                row.get("submitted_at", Instant.class),
+                row.get("master_key_id", String.class),
+                row.get("wrapped_key", byte[].class));
+    }
+
+    /** Binds a sealed value to its story and field, so sealed bytes moved elsewhere do not open. */
+    static String context(UUID storyId, String field) {
+        return storyId + "/" + field;
+    }
+
+    DataKey dataKey(DataKeys keys) {
+        return keys.unwrap(masterKeyId, wrappedKey);
+    }
+
+    /** The title alone, for lists that do not need the (much longer) text unsealed. */
+    String title(DataKeys keys) {
+        return titleSealed == null ? null : dataKey(keys).open(titleSealed, context(id, "title"));
+    }
+
+    Opened open(DataKeys keys) {
+        DataKey key = dataKey(keys);
+        return new Opened(
+                titleSealed == null ? null : key.open(titleSealed, context(id, "title")),
+                key.open(textSealed, context(id, "text")));
+    }
+
+    record Opened(String title, String text) {
+    }
+}

@@ -1,0 +1,10 @@
+package org.chorus.stories.story;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A published story in a list: an excerpt only, so a page of them stays small on a slow connection. */
+record StorySummary(UUID id, String language, String title, String excerpt, List<String> contentWarnings,
+                    Instant publishedAt) {
+}

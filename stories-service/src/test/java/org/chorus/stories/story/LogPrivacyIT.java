@@ -1,0 +1,61 @@
+package org.chorus.stories.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.chorus.stories.StoriesIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@StoriesIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class LogPrivacyIT {
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Test
+    void logsNeverHoldStoryTextTitlesEmailsOrTokensThroughTheWholeLifecycle(CapturedOutput logs) {
+        String probe = "capture-probe-" + UUID.randomUUID();
+        LoggerFactory.getLogger(LogPrivacyIT.class).info("{}", probe);
+        StoryApi api = new StoryApi(http);
+        String title = "Title " + StoryApi.uniqueWord();
+        String text = "Private words " + StoryApi.uniqueWord();
+        String redacted = "Redacted words " + StoryApi.uniqueWord();
+        String reason = "Rejected because " + StoryApi.uniqueWord();
+        String email = "author-" + UUID.randomUUID() + "@example.org";
+
+        SubmittedStory story = api.submit(Map.of("title", title, "text", text, "language", "en",
+                "contactEmail", email, "contactConsent", true));
+        api.managed(story.manageToken());
+        api.moderator().get().uri("/api/admin/stories/{id}", story.id()).exchange().expectStatus().isOk();
+        api.publish(story.id(), Map.of("text", redacted));
+        http.post().uri("/api/stories/{id}/reports", story.id()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reason", "SPAM")).exchange().expectStatus().isAccepted();
+        api.reject(story.id(), 1, reason);
+        http.post().uri("/api/stories").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("text", text, "language", "en", "contactEmail", email + "x")).exchange()
+                .expectStatus().isBadRequest();
+        http.delete().uri("/api/stories/manage").header(ManageToken.HEADER, story.manageToken()).exchange()
+                .expectStatus().isNoContent();
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.sql("select count(*) as n from outbox_event")
+                .map(row -> row.get("n", Long.class)).one().block() == 0);
+
+        assertThat(logs.getAll()).as("logs are captured").contains(probe);
+        assertThat(logs.getAll()).doesNotContain(title).doesNotContain(text).doesNotContain(redacted)
+                .doesNotContain(reason).doesNotContain(email).doesNotContain(story.manageToken());
+    }
+}

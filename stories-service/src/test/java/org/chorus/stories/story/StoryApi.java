@@ -1,0 +1,92 @@
+package org.chorus.stories.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
+
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Drives the stories API the way the public site and the admin portal do. */
+final class StoryApi {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final WebTestClient http;
+
+    StoryApi(WebTestClient http) {
+        this.http = http;
+    }
+
+    /** Shares a story; unless the body says otherwise, its author consents to publication on the site. */
+    SubmittedStory submit(Map<String, ?> body) {
+        Map<String, Object> withConsent = new HashMap<>(body);
+        withConsent.putIfAbsent("consents", Map.of("publishOnSite", true));
+        SubmittedStory answer = http.post().uri("/api/stories").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(withConsent).exchange()
+                .expectStatus().isCreated()
+                .expectBody(SubmittedStory.class).returnResult().getResponseBody();
+        assertThat(answer).isNotNull();
+        assertThat(answer.status()).isEqualTo(StoryStatus.SUBMITTED);
+        return answer;
+    }
+
+    SubmittedStory submit(String text, String language) {
+        return submit(Map.of("text", text, "language", language));
+    }
+
+    ManagedStory managed(String token) {
+        return http.get().uri("/api/stories/manage").header(ManageToken.HEADER, token).exchange()
+                .expectStatus().isOk()
+                .expectBody(ManagedStory.class).returnResult().getResponseBody();
+    }
+
+    WebTestClient moderator(String username) {
+        return http.mutateWith(mockJwt().jwt(jwt -> jwt.subject("sub-" + username).claim("preferred_username", username))
+                .authorities(new SimpleGrantedAuthority("ROLE_moderator")));
+    }
+
+    WebTestClient moderator() {
+        return moderator("moderator-ana");
+    }
+
+    WebTestClient admin() {
+        return http.mutateWith(mockJwt().jwt(jwt -> jwt.subject("sub-admin").claim("preferred_username", "admin-jo"))
+                .authorities(new SimpleGrantedAuthority("ROLE_admin"), new SimpleGrantedAuthority("ROLE_moderator")));
+    }
+
+    WebTestClient.ResponseSpec decide(UUID id, String decision, Map<String, ?> body) {
+        // the decision may span segments (revision/approval), so it is not a template variable that would be encoded
+        return moderator().post().uri("/api/admin/stories/{id}/" + decision, id)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    Decision publish(UUID id, Map<String, ?> extra) {
+        Map<String, Object> body = new HashMap<>(extra);
+        body.putIfAbsent("version", 0);
+        return decide(id, "publication", body).expectStatus().isOk()
+                .expectBody(Decision.class).returnResult().getResponseBody();
+    }
+
+    Decision publish(UUID id) {
+        return publish(id, Map.of());
+    }
+
+    Decision reject(UUID id, int version, String reason) {
+        return decide(id, "rejection", Map.of("version", version, "reason", reason)).expectStatus().isOk()
+                .expectBody(Decision.class).returnResult().getResponseBody();
+    }
+
+    /** A word no other test writes, so a search finds only this test's stories. */
+    static String uniqueWord() {
+        StringBuilder word = new StringBuilder("zq");
+        for (int i = 0; i < 12; i++) {
+            word.append((char) ('a' + RANDOM.nextInt(26)));
+        }
+        return word.toString();
+    }
+}
