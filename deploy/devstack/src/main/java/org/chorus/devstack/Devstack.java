@@ -86,7 +86,8 @@ public final class Devstack implements AutoCloseable {
                 new Service("stories", "stories-service", ports.stories(),
                         concat(common, database(postgres, "chorus_stories"))),
                 new Service("resources", "resources-service", ports.resources(),
-                        concat(common, database(postgres, "chorus_resources"))),
+                        // the demo directory: every entry says DEMO, no real-looking local crisis line
+                        concat(common, database(postgres, "chorus_resources"), List.of("--spring.profiles.active=demo"))),
                 new Service("notifications", "notifications-service", ports.notifications(),
                         concat(common, database(postgres, "chorus_notifications"), List.of(
                                 "--spring.mail.host=" + smtp.host(), "--spring.mail.port=" + smtp.port()))),

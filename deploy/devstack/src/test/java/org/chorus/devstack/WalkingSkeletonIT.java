@@ -10,12 +10,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.chorus.testsupport.LogFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,17 +37,19 @@ class WalkingSkeletonIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Path LOGS = Path.of("target", "devstack-it", "logs");
+    /** Everything a member of the public sent that must never reach a log line. */
+    private static final List<String> PERSONAL = new CopyOnWriteArrayList<>();
     private static Devstack devstack;
 
     @BeforeAll
     static void startThePlatform() {
-        Path logs = Path.of("target", "devstack-it", "logs");
         devstack = Devstack.start(DevstackPorts.free(), Path.of("target", "devstack-it"), true,
-                name -> new LogFile(logs.resolve(name + ".log")));
+                name -> new LogFile(LOGS.resolve(name + ".log")));
     }
 
     @AfterAll
-    static void stopThePlatformLeavingNoProcessBehind() {
+    static void stopThePlatformLeavingNoProcessBehindAndNoPersonalDataInLogs() throws IOException {
         if (devstack != null) {
             devstack.close();
         }
@@ -51,16 +57,31 @@ class WalkingSkeletonIT {
                 assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
                         .map(p -> p.info().commandLine().orElse("?")).toList())
                         .as("processes of ours still running after the stop").isEmpty());
+        assertNoLogHoldsWhatThePublicSent();
+    }
+
+    private static void assertNoLogHoldsWhatThePublicSent() throws IOException {
+        try (Stream<Path> logs = Files.list(LOGS)) {
+            for (Path log : logs.toList()) {
+                String content = Files.readString(log);
+                for (String personal : PERSONAL) {
+                    assertThat(content).as("%s must not contain what a person submitted", log.getFileName())
+                            .doesNotContain(personal);
+                }
+            }
+        }
     }
 
     @Test
     void anonymousStoryWithAContactReachesItsAuthorAsAReceiptMail() throws Exception {
         String email = "author-" + UUID.randomUUID() + "@example.org";
+        String text = "It took me ten years to say this. " + UUID.randomUUID();
+        PERSONAL.addAll(List.of(email, text));
 
         HttpResponse<String> response = send(HttpRequest.newBuilder(gateway("/api/stories"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
-                        "text", "It took me ten years to say this.", "language", "en",
+                        "text", text, "language", "en",
                         "contactEmail", email, "contactConsent", true)))));
 
         assertThat(response.statusCode()).isEqualTo(201);
