@@ -1,33 +1,35 @@
 package org.chorus.resources.hotline;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one reviewed place for the real national crisis lines. They live in code, not in the database, so they are
- * served even when PostgreSQL or Kafka is down, and a change to them is a reviewed code change.
- * NationalHotlinesTest repeats every number: changing one here without changing it there fails the build.
- * Last reviewed against the lines' own sites: 2026-11-28.
+ * The real national crisis lines, from the one reviewed file both this service and the gateway serve:
+ * {@code org/chorus/contracts/national-hotlines.json} in platform/contracts (the gateway answers with it when this
+ * service is down). They live in code, not in the database, so they are served even when PostgreSQL or Kafka is
+ * down, and a change to them is a reviewed change. NationalHotlinesTest repeats every number: changing one there
+ * without changing it here fails the build. Last reviewed against the lines' own sites: 2026-11-28.
  */
 public final class NationalHotlines {
 
-    public static final List<NationalHotline> ALL = List.of(
-            new NationalHotline("rainn-national-sexual-assault-hotline", "National Sexual Assault Hotline (RAINN)",
-                    "Confidential support from a trained staff member of a local sexual assault service provider.",
-                    "1-800-656-4673", null, "https://hotline.rainn.org/online", true,
-                    List.of("crisis-hotline")),
-            new NationalHotline("988-suicide-and-crisis-lifeline", "988 Suicide & Crisis Lifeline",
-                    "Free, confidential support for people in distress or crisis.",
-                    "988", "Text 988", null, true,
-                    List.of("crisis-hotline")),
-            new NationalHotline("national-domestic-violence-hotline", "National Domestic Violence Hotline",
-                    "Support, safety planning and referrals for anyone affected by relationship abuse.",
-                    "1-800-799-7233", "Text START to 88788", null, true,
-                    List.of("crisis-hotline")),
-            new NationalHotline("crisis-text-line", "Crisis Text Line",
-                    "A trained volunteer crisis counsellor, by text message.",
-                    null, "Text HOME to 741741", null, true,
-                    List.of("crisis-hotline")));
+    public static final List<NationalHotline> ALL = load();
 
     private NationalHotlines() {
+    }
+
+    private static List<NationalHotline> load() {
+        try (InputStream in = NationalHotlines.class.getResourceAsStream("/org/chorus/contracts/national-hotlines.json")) {
+            if (in == null) {
+                throw new IllegalStateException("national-hotlines.json is missing from platform/contracts");
+            }
+            return List.copyOf(JsonMapper.builder().build().readValue(in, new TypeReference<List<NationalHotline>>() {
+            }));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,0 +1,58 @@
+package org.chorus.gateway.hotline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Where the resources routes fall back when resources-service is down, failing or slow. Searches still answer,
+ * with the national hotlines from the reviewed file in platform/contracts and {@code unavailable: true}, in the
+ * shape resources-service itself uses; anything else gets a 503 problem that carries the hotlines too.
+ */
+@RestController
+class HotlineFallback {
+
+    private static final String HOTLINES = read("/org/chorus/contracts/national-hotlines.json");
+
+    @RequestMapping("/fallback/resources/hotlines")
+    ResponseEntity<String> hotlines() {
+        return answer(HttpStatus.OK, MediaType.APPLICATION_JSON, HOTLINES);
+    }
+
+    @RequestMapping("/fallback/resources/search")
+    ResponseEntity<String> search() {
+        return answer(HttpStatus.OK, MediaType.APPLICATION_JSON, """
+                {"national_hotlines": %s, "nothing_near": true, "unavailable": true, "results": []}"""
+                .formatted(HOTLINES));
+    }
+
+    @RequestMapping("/fallback/resources")
+    ResponseEntity<String> anythingElse() {
+        return answer(HttpStatus.SERVICE_UNAVAILABLE, MediaType.APPLICATION_PROBLEM_JSON, """
+                {"type": "about:blank", "title": "Service Unavailable", "status": 503,
+                 "detail": "The local help directory cannot answer right now. The national hotlines can, at any hour.",
+                 "national_hotlines": %s}""".formatted(HOTLINES));
+    }
+
+    private static ResponseEntity<String> answer(HttpStatus status, MediaType type, String body) {
+        return ResponseEntity.status(status).contentType(type).cacheControl(CacheControl.noStore()).body(body);
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = HotlineFallback.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from platform/contracts");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
