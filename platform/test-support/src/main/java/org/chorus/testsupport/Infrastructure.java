@@ -28,7 +28,6 @@ public final class Infrastructure {
             () -> useDocker() ? KeycloakServer.container() : KeycloakServer.process(Ports.free(), Path.of("target"), null));
     private static final Lazy<SmtpServer> SMTP = new Lazy<>(() -> false, () -> SmtpServer.start(Ports.free()));
 
-
     private Infrastructure() {
     }
 
