@@ -1,0 +1,91 @@
+package org.chorus.notifications.privacy;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seals and opens email addresses. Every address notifications-service keeps (subscribers, story authors) rests
+ * encrypted; lookups go through the blind index, so a stolen database dump holds no address in the clear and no
+ * unkeyed hash that a dictionary of addresses could reverse.
+ */
+@Component
+public class EmailVault {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    // binds the ciphertext to its use: an email ciphertext cannot be replayed as some other sealed field
+    private static final byte[] CONTEXT = "chorus/notifications/email".getBytes(StandardCharsets.UTF_8);
+
+    private final Map<String, SecretKeySpec> keys;
+    private final String activeKeyId;
+    private final SecretKeySpec indexKey;
+
+    public EmailVault(PrivacyProperties properties) {
+        this.keys = properties.emailKeys().entrySet().stream().collect(Collectors.toUnmodifiableMap(
+                Map.Entry::getKey, e -> new SecretKeySpec(PrivacyProperties.key("email key", e.getValue()), "AES")));
+        this.activeKeyId = properties.activeEmailKeyId();
+        this.indexKey = new SecretKeySpec(PrivacyProperties.key("blind-index-key", properties.blindIndexKey()),
+                "HmacSHA256");
+    }
+
+    public SealedEmail seal(String email) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(CONTEXT);
+            byte[] sealed = cipher.doFinal(email.strip().getBytes(StandardCharsets.UTF_8));
+            byte[] ciphertext = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+            return new SealedEmail(activeKeyId, ciphertext, blindIndex(email));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    public String open(String keyId, byte[] ciphertext) {
+        SecretKeySpec key = keys.get(keyId);
+        if (key == null) {
+            throw new IllegalStateException("No email key " + keyId + " is configured (was it rotated out too early?)");
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key,
+                    new GCMParameterSpec(TAG_BITS, Arrays.copyOf(ciphertext, NONCE_BYTES)));
+            cipher.updateAAD(CONTEXT);
+            byte[] plain = cipher.doFinal(ciphertext, NONCE_BYTES, ciphertext.length - NONCE_BYTES);
+            return new String(plain, StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("A sealed email under key " + keyId + " does not open", e);
+        }
+    }
+
+    /**
+     * The same person typing their address twice gets the same index: trimmed, NFC, lower case. Lower-casing the
+     * local part is not what RFC 5321 promises, but every mailbox provider people use treats it that way, and the
+     * alternative is two subscriptions for one person.
+     */
+    public byte[] blindIndex(String email) {
+        String normalised = Normalizer.normalize(email.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(indexKey);
+            return mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+}
