@@ -1,6 +1,7 @@
 package org.chorus.notifications;
 
 import org.chorus.web.ResourceServerSecurity;
+import org.chorus.web.StaffRoles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -8,7 +9,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Nothing public yet but health and the API description; subscriptions and campaigns come with their issue. */
+/** Staff accounts need the admin role; everything not listed is closed. */
 @Configuration
 @EnableWebFluxSecurity
 class SecurityConfiguration {
@@ -18,6 +19,7 @@ class SecurityConfiguration {
         return ResourceServerSecurity.statelessJwt(http, json)
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers("/actuator/health/**", "/v3/api-docs/**").permitAll()
+                        .pathMatchers("/api/admin/staff", "/api/admin/staff/**").hasRole(StaffRoles.ADMIN)
                         .anyExchange().denyAll())
                 .build();
     }

@@ -9,12 +9,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
-/** notifications-service on a real PostgreSQL, Kafka broker and SMTP server (GreenMail). */
+/**
+ * notifications-service on a real PostgreSQL, Kafka broker, SMTP server (GreenMail) and Keycloak (staff accounts
+ * and the moderators a digest goes to). One of each per test JVM, shared by every test class.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = {InfrastructureInitializers.Postgres.class, InfrastructureInitializers.Kafka.class,
-        InfrastructureInitializers.Smtp.class})
+        InfrastructureInitializers.Smtp.class, InfrastructureInitializers.Keycloak.class})
 public @interface NotificationsIntegrationTest {
 }

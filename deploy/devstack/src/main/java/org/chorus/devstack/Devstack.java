@@ -90,7 +90,8 @@ public final class Devstack implements AutoCloseable {
                         concat(common, database(postgres, "chorus_resources"), List.of("--spring.profiles.active=demo"))),
                 new Service("notifications", "notifications-service", ports.notifications(),
                         concat(common, database(postgres, "chorus_notifications"), List.of(
-                                "--spring.mail.host=" + smtp.host(), "--spring.mail.port=" + smtp.port()))),
+                                "--spring.mail.host=" + smtp.host(), "--spring.mail.port=" + smtp.port(),
+                                "--chorus.keycloak.server-url=http://localhost:" + ports.keycloak()))),
                 new Service("gateway", "gateway", ports.gateway(), concat(common, List.of(
                         "--chorus.services.stories=http://localhost:" + ports.stories(),
                         "--chorus.services.resources=http://localhost:" + ports.resources(),

@@ -21,6 +21,7 @@ public final class EventTypes {
                     StoryRejected.class,
                     StoryWithdrawn.class,
                     StoryFlagged.class,
+                    StoryReportsResolved.class,
                     StoryContactProvided.class,
                     ResourcePublished.class,
                     ResourceUpdated.class,

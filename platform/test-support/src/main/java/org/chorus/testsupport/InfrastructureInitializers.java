@@ -51,7 +51,8 @@ public final class InfrastructureInitializers {
             KeycloakServer keycloak = Infrastructure.keycloak();
             add(context.getEnvironment(), "keycloak", Map.of(
                     "spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer(),
-                    "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", keycloak.jwkSetUri()));
+                    "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", keycloak.jwkSetUri(),
+                    "chorus.keycloak.server-url", keycloak.url()));
         }
     }
 
