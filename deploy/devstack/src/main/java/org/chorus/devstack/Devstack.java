@@ -31,10 +31,11 @@ import org.chorus.testsupport.SmtpServer;
 public final class Devstack implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
-    private static final List<String> SERVICE_JVM = List.of(
-            // small and quick to start: a developer's laptop runs five JVMs plus Keycloak
-            "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=48m",
-            "-Xss512k");
+    // small and quick to start: a developer's laptop runs five JVMs plus Keycloak; a benchmark sets
+    // chorus.devstack.service-jvm to measure the services with the JIT and heap they would have in production
+    private static final List<String> SERVICE_JVM = List.of(System.getProperty("chorus.devstack.service-jvm",
+            "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m -Xss512k")
+            .trim().split("\\s+"));
 
     private final DevstackPorts ports;
     private final List<AutoCloseable> running = new ArrayList<>();

@@ -1,0 +1,194 @@
+package org.chorus.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.chorus.testsupport.ChildProcess;
+import org.chorus.testsupport.DevUsers;
+import org.chorus.testsupport.LogFile;
+import org.chorus.testsupport.Ports;
+import org.chorus.testsupport.Readiness;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The public read path {@code GET /api/stories} measured in one run three ways: straight at stories-service, through
+ * the gateway, and through nginx proxying the same service, with wrk as the load. Not a test: it asserts only that
+ * every answer was a 200, and prints the figures. Run it with {@code deploy/devstack/bench/gateway-read-path.sh}.
+ */
+@EnabledIfSystemProperty(named = "chorus.benchmark", matches = "true")
+class GatewayReadPathBenchmarkIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Path WORK = Path.of("target", "bench");
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("chorus.benchmark.warmup", 10));
+    private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("chorus.benchmark.duration", 20));
+    private static final int CONNECTIONS = Integer.getInteger("chorus.benchmark.connections", 32);
+    private static final int ROUNDS = Integer.getInteger("chorus.benchmark.rounds", 2);
+    private static final int STORIES = 40;
+
+    private static Devstack devstack;
+    private static ChildProcess nginx;
+    private static int nginxPort;
+
+    @BeforeAll
+    static void startThePlatformWithPublishedStoriesAndNginxBesideIt() throws Exception {
+        devstack = Devstack.start(DevstackPorts.free(), WORK.resolve("devstack"), true,
+                name -> new LogFile(WORK.resolve("logs").resolve(name + ".log")));
+        publishStories();
+        nginxPort = Ports.free();
+        nginx = startNginx(devstack.ports().stories(), nginxPort);
+        Readiness.await(nginx, URI.create("http://127.0.0.1:" + nginxPort + "/actuator/health/readiness"),
+                Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (nginx != null) {
+            nginx.close();
+        }
+        if (devstack != null) {
+            devstack.close();
+        }
+    }
+
+    @Test
+    void publicStoryListDirectThroughTheGatewayAndThroughNginx() throws Exception {
+        Map<String, String> targets = Map.of(
+                "direct", "http://127.0.0.1:" + devstack.ports().stories() + "/api/stories",
+                "gateway", "http://127.0.0.1:" + devstack.ports().gateway() + "/api/stories",
+                "nginx", "http://127.0.0.1:" + nginxPort + "/api/stories");
+        List<String> order = List.of("direct", "gateway", "nginx");
+        for (String name : order) {
+            wrk(targets.get(name), WARM_UP);
+        }
+        // interleaved rounds, so drift on a noisy machine hits every target alike; the best round of each is reported
+        Map<String, Result> best = new java.util.HashMap<>();
+        List<String> lines = new ArrayList<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            for (String name : order) {
+                Result result = wrk(targets.get(name), MEASURE);
+                assertThat(result.non2xx()).as("%s answered with errors", name).isZero();
+                lines.add("round %d %-8s %s".formatted(round, name, result));
+                best.merge(name, result, (a, b) -> a.requestsPerSecond() >= b.requestsPerSecond() ? a : b);
+            }
+        }
+        double direct = best.get("direct").requestsPerSecond();
+        double gateway = best.get("gateway").requestsPerSecond();
+        double proxied = best.get("nginx").requestsPerSecond();
+        lines.add("best     direct   %s".formatted(best.get("direct")));
+        lines.add("best     gateway  %s".formatted(best.get("gateway")));
+        lines.add("best     nginx    %s".formatted(best.get("nginx")));
+        lines.add("gateway/direct = %.2f (goal >= 0.85)   gateway/nginx = %.2f (goal >= 1.0)"
+                .formatted(gateway / direct, gateway / proxied));
+        lines.add("wrk -t2 -c%d -d%ds, %d cores, load average %s".formatted(CONNECTIONS, MEASURE.toSeconds(),
+                Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).strip()));
+        Files.write(WORK.resolve("gateway-read-path.txt"), lines);
+        lines.forEach(System.out::println);
+    }
+
+    private record Result(double requestsPerSecond, String p50, String p99, long non2xx) {
+        @Override
+        public String toString() {
+            return "%9.0f req/s   p50 %-8s p99 %-8s".formatted(requestsPerSecond, p50, p99);
+        }
+    }
+
+    private static Result wrk(String url, Duration duration) throws Exception {
+        Process process = new ProcessBuilder("wrk", "-t2", "-c" + CONNECTIONS, "-d" + duration.toSeconds() + "s",
+                "--latency", url).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(output).isZero();
+        return new Result(Double.parseDouble(find(output, "Requests/sec:\\s+([0-9.]+)")),
+                find(output, "\\n\\s+50%\\s+(\\S+)"), find(output, "\\n\\s+99%\\s+(\\S+)"),
+                Long.parseLong(findOr(output, "Non-2xx or 3xx responses:\\s+(\\d+)", "0")));
+    }
+
+    private static String find(String text, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        if (!matcher.find()) {
+            throw new IllegalStateException("wrk printed no " + regex + ":\n" + text);
+        }
+        return matcher.group(1);
+    }
+
+    private static String findOr(String text, String regex, String otherwise) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        return matcher.find() ? matcher.group(1) : otherwise;
+    }
+
+    /** Stories straight into stories-service (the gateway would rate-limit the seeding), then published. */
+    private static void publishStories() throws Exception {
+        String stories = "http://127.0.0.1:" + devstack.ports().stories();
+        String token = DevUsers.accessToken(devstack.keycloak(), "moderator");
+        for (int i = 0; i < STORIES; i++) {
+            String submitted = send(HttpRequest.newBuilder(URI.create(stories + "/api/stories"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
+                            "title", "Benchmark story " + i, "language", "en",
+                            "text", "A story written for the benchmark, long enough to look like one. ".repeat(20),
+                            "consents", Map.of("publishOnSite", true))))), 201);
+            String id = JSON.readTree(submitted).get("id").asString();
+            String moderated = send(HttpRequest.newBuilder(URI.create(stories + "/api/admin/stories/" + id))
+                    .header("Authorization", "Bearer " + token).GET(), 200);
+            int version = JSON.readTree(moderated).get("version").asInt();
+            send(HttpRequest.newBuilder(URI.create(stories + "/api/admin/stories/" + id + "/publication"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"version\":" + version + "}")), 200);
+        }
+    }
+
+    private static String send(HttpRequest.Builder request, int expected) throws Exception {
+        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+        return response.body();
+    }
+
+    /** nginx as a plain reverse proxy with upstream keep-alive, the way one would put it in front of a service. */
+    private static ChildProcess startNginx(int upstreamPort, int port) throws IOException {
+        Path prefix = WORK.resolve("nginx").toAbsolutePath();
+        Files.createDirectories(prefix.resolve("logs"));
+        Files.writeString(prefix.resolve("nginx.conf"), """
+                worker_processes auto;
+                pid %1$s/nginx.pid;
+                error_log %1$s/logs/error.log warn;
+                events { worker_connections 1024; }
+                http {
+                    access_log %1$s/logs/access.log combined buffer=64k;
+                    client_body_temp_path %1$s/tmp;
+                    proxy_temp_path %1$s/tmp;
+                    fastcgi_temp_path %1$s/tmp;
+                    uwsgi_temp_path %1$s/tmp;
+                    scgi_temp_path %1$s/tmp;
+                    upstream stories { server 127.0.0.1:%2$d; keepalive 64; }
+                    server {
+                        listen 127.0.0.1:%3$d;
+                        location / {
+                            proxy_pass http://stories;
+                            proxy_http_version 1.1;
+                            proxy_set_header Connection "";
+                        }
+                    }
+                }
+                """.formatted(prefix, upstreamPort, port));
+        return ChildProcess.start("nginx", new ProcessBuilder("nginx", "-p", prefix.toString(),
+                "-c", prefix.resolve("nginx.conf").toString(), "-g", "daemon off;"), line -> { });
+    }
+}
