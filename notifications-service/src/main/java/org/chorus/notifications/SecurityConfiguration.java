@@ -8,7 +8,10 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Nothing public yet but health and the API description; subscriptions and campaigns come with their issue. */
+/**
+ * Public: health, the API description, and subscriptions (anonymous; their signed links are their only credential).
+ * Everything else is denied until a feature names its rule.
+ */
 @Configuration
 @EnableWebFluxSecurity
 class SecurityConfiguration {
@@ -18,6 +21,7 @@ class SecurityConfiguration {
         return ResourceServerSecurity.statelessJwt(http, json)
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers("/actuator/health/**", "/v3/api-docs/**").permitAll()
+                        .pathMatchers("/api/subscriptions", "/api/subscriptions/**").permitAll()
                         .anyExchange().denyAll())
                 .build();
     }
