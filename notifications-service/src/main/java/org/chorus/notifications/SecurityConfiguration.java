@@ -9,7 +9,10 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Staff accounts need the admin role; everything not listed is closed. */
+/**
+ * Public: health, the API description, and subscriptions (anonymous; their signed links are their only credential).
+ * Staff accounts need the admin role. Everything else is denied until a feature names its rule.
+ */
 @Configuration
 @EnableWebFluxSecurity
 class SecurityConfiguration {
@@ -20,6 +23,7 @@ class SecurityConfiguration {
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers("/actuator/health/**", "/v3/api-docs/**").permitAll()
                         .pathMatchers("/api/admin/staff", "/api/admin/staff/**").hasRole(StaffRoles.ADMIN)
+                        .pathMatchers("/api/subscriptions", "/api/subscriptions/**").permitAll()
                         .anyExchange().denyAll())
                 .build();
     }

@@ -6,16 +6,18 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.chorus.testsupport.InfrastructureInitializers;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * notifications-service on a real PostgreSQL, Kafka broker, SMTP server (GreenMail) and Keycloak (staff accounts
- * and the moderators a digest goes to). One of each per test JVM, shared by every test class.
+ * and the moderators a digest goes to). Driven over HTTP; one of each server per test JVM, shared by every test class.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+@AutoConfigureWebTestClient
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = {InfrastructureInitializers.Postgres.class, InfrastructureInitializers.Kafka.class,
         InfrastructureInitializers.Smtp.class, InfrastructureInitializers.Keycloak.class})

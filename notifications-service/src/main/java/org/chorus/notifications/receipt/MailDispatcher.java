@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.chorus.notifications.privacy.EmailVault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -21,8 +22,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Sends queued mail. Rows are locked while their mail goes out, so several instances never send the same one;
- * once sent, the recipient's address is cleared from the row. A failure is counted and retried on the next round.
+ * Sends queued mail to authors. Rows are locked while their mail goes out, so several instances never send the same
+ * one. The queue names no recipient: the author's sealed contact is opened only here, at send time, so a contact
+ * erased before then is never written to. A failure is counted and retried on the next round.
  */
 @Component
 class MailDispatcher implements SmartLifecycle {
@@ -34,24 +36,28 @@ class MailDispatcher implements SmartLifecycle {
     private final TransactionalOperator transactional;
     private final JavaMailSender mailSender;
     private final MailProperties properties;
+    private final EmailVault vault;
     private ScheduledExecutorService executor;
 
     MailDispatcher(DatabaseClient db, TransactionalOperator transactional, JavaMailSender mailSender,
-                   MailProperties properties) {
+                   MailProperties properties, EmailVault vault) {
         this.db = db;
         this.transactional = transactional;
         this.mailSender = mailSender;
         this.properties = properties;
+        this.vault = vault;
     }
 
     Mono<Long> dispatchOnce() {
         Flux<Long> sent = db.sql("""
-                        select id, recipient, language from outgoing_mail
-                        where sent_at is null and recipient is not null
-                        order by created_at limit :limit for update skip locked""")
+                        select m.id, m.kind, m.language, c.email_key_id, c.email_ciphertext
+                        from outgoing_mail m join author_contact c on c.story_id = m.story_id
+                        where m.sent_at is null
+                        order by m.created_at limit :limit for update of m skip locked""")
                 .bind("limit", BATCH)
-                .map(row -> new Queued(row.get("id", UUID.class), row.get("recipient", String.class),
-                        row.get("language", String.class)))
+                .map(row -> new Queued(row.get("id", UUID.class), row.get("kind", String.class),
+                        row.get("language", String.class), row.get("email_key_id", String.class),
+                        row.get("email_ciphertext", byte[].class)))
                 .all()
                 .concatMap(mail -> send(mail)
                         .then(markSent(mail.id()))
@@ -61,23 +67,24 @@ class MailDispatcher implements SmartLifecycle {
     }
 
     private Mono<Void> send(Queued mail) {
-        ReceiptMail receipt = ReceiptMail.in(mail.language());
+        AuthorMail content = AuthorMail.of(mail.kind(), mail.language());
         // JavaMail blocks on the socket: keep it off the event loop
-        return Mono.fromRunnable(() -> mailSender.send(message -> compose(message, mail.recipient(), receipt)))
+        return Mono.fromRunnable(() -> mailSender.send(message ->
+                        compose(message, vault.open(mail.keyId(), mail.ciphertext()), content)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .then();
     }
 
-    private void compose(MimeMessage message, String recipient, ReceiptMail receipt) throws MessagingException {
+    private void compose(MimeMessage message, String recipient, AuthorMail content) throws MessagingException {
         MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
         helper.setFrom(properties.from());
         helper.setTo(recipient);
-        helper.setSubject(receipt.subject());
-        helper.setText(receipt.body());
+        helper.setSubject(content.subject());
+        helper.setText(content.body());
     }
 
     private Mono<Void> markSent(UUID id) {
-        return db.sql("update outgoing_mail set sent_at = now(), recipient = null where id = :id")
+        return db.sql("update outgoing_mail set sent_at = now() where id = :id")
                 .bind("id", id).then();
     }
 
@@ -127,6 +134,6 @@ class MailDispatcher implements SmartLifecycle {
         return executor != null;
     }
 
-    private record Queued(UUID id, String recipient, String language) {
+    private record Queued(UUID id, String kind, String language, String keyId, byte[] ciphertext) {
     }
 }

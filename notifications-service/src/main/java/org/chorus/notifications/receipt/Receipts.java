@@ -1,25 +1,35 @@
 package org.chorus.notifications.receipt;
 
+import java.time.Instant;
 import java.util.UUID;
 import org.chorus.contracts.StoryContactProvided;
+import org.chorus.contracts.StoryPublished;
+import org.chorus.contracts.StoryRejected;
 import org.chorus.contracts.StorySubmitted;
+import org.chorus.notifications.privacy.EmailVault;
+import org.chorus.notifications.privacy.SealedEmail;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * The author's receipt needs two events that travel on different topics and may arrive in either order: the
- * submission and the contact. Whichever comes second queues the mail.
+ * Mail to a story's author needs two things that travel on different topics and may arrive in either order: what
+ * happened to the story (submitted, published, rejected) and the author's contact, which exists only if they
+ * consented to be contacted. Whichever comes second queues the mail; one mail of each kind per story.
  */
 @Service
 class Receipts {
 
-    static final String KIND = "STORY_RECEIPT";
+    static final String RECEIPT = "STORY_RECEIPT";
+    static final String PUBLISHED = "STORY_PUBLISHED";
+    static final String REJECTED = "STORY_REJECTED";
 
     private final DatabaseClient db;
+    private final EmailVault vault;
 
-    Receipts(DatabaseClient db) {
+    Receipts(DatabaseClient db, EmailVault vault) {
         this.db = db;
+        this.vault = vault;
     }
 
     Mono<Void> storySubmitted(StorySubmitted event) {
@@ -29,35 +39,73 @@ class Receipts {
                 .bind("storyId", event.storyId())
                 .bind("at", event.occurredAt())
                 .then()
-                .then(queueReceiptIfComplete(event.storyId()));
+                .then(queueIfComplete(event.storyId()));
+    }
+
+    Mono<Void> storyPublished(StoryPublished event) {
+        return decided(event.storyId(), PUBLISHED, event.occurredAt());
+    }
+
+    Mono<Void> storyRejected(StoryRejected event) {
+        return decided(event.storyId(), REJECTED, event.occurredAt());
+    }
+
+    private Mono<Void> decided(UUID storyId, String kind, Instant at) {
+        return db.sql("""
+                        insert into story_decision (story_id, kind, decided_at) values (:storyId, :kind, :at)
+                        on conflict do nothing""")
+                .bind("storyId", storyId)
+                .bind("kind", kind)
+                .bind("at", at)
+                .then()
+                .then(queueIfComplete(storyId));
     }
 
     Mono<Void> contactProvided(StoryContactProvided event) {
+        SealedEmail sealed = vault.seal(event.email());
         return db.sql("""
-                        insert into author_contact (story_id, email, language) values (:storyId, :email, :language)
-                        on conflict (story_id) do update set email = excluded.email, language = excluded.language""")
+                        insert into author_contact (story_id, email_key_id, email_ciphertext, language)
+                        values (:storyId, :keyId, :ciphertext, :language)
+                        on conflict (story_id) do update set email_key_id = excluded.email_key_id,
+                            email_ciphertext = excluded.email_ciphertext, language = excluded.language""")
                 .bind("storyId", event.storyId())
-                .bind("email", event.email())
+                .bind("keyId", sealed.keyId())
+                .bind("ciphertext", sealed.ciphertext())
                 .bind("language", event.language())
                 .then()
-                .then(queueReceiptIfComplete(event.storyId()));
+                .then(queueIfComplete(event.storyId()));
     }
 
+    /** The contact tombstone: the author's address goes, and with it every mail to them not yet sent. */
     Mono<Void> forgetContact(UUID storyId) {
         return db.sql("delete from author_contact where story_id = :storyId").bind("storyId", storyId).then()
                 .then(db.sql("delete from outgoing_mail where story_id = :storyId and sent_at is null")
                         .bind("storyId", storyId).then());
     }
 
-    private Mono<Void> queueReceiptIfComplete(UUID storyId) {
+    /**
+     * Withdrawal erases everything this service knows about the story, not only the address: a stale contact
+     * record read after this (the contacts topic may lag the stories topic) finds nothing to queue mail for.
+     */
+    Mono<Void> storyWithdrawn(UUID storyId) {
+        return forgetContact(storyId)
+                .then(db.sql("delete from outgoing_mail where story_id = :storyId").bind("storyId", storyId).then())
+                .then(db.sql("delete from story_decision where story_id = :storyId").bind("storyId", storyId).then())
+                .then(db.sql("delete from submitted_story where story_id = :storyId").bind("storyId", storyId).then());
+    }
+
+    private Mono<Void> queueIfComplete(UUID storyId) {
         return db.sql("""
-                        insert into outgoing_mail (id, kind, story_id, recipient, language)
-                        select :id, :kind, c.story_id, c.email, c.language
-                        from author_contact c join submitted_story s on s.story_id = c.story_id
+                        insert into outgoing_mail (id, kind, story_id, language)
+                        select gen_random_uuid(), what.kind, c.story_id, c.language
+                        from author_contact c
+                        join (select story_id, :receipt as kind from submitted_story where story_id = :storyId
+                              union all
+                              select story_id, kind from story_decision where story_id = :storyId) what
+                          on what.story_id = c.story_id
                         where c.story_id = :storyId
                         on conflict (kind, story_id) do nothing""")
-                .bind("id", UUID.randomUUID())
-                .bind("kind", KIND)
+                .bind("receipt", RECEIPT)
                 .bind("storyId", storyId)
                 .then();
     }

@@ -5,7 +5,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.chorus.contracts.IntegrationEvent;
 import org.chorus.contracts.StoryContactProvided;
+import org.chorus.contracts.StoryPublished;
+import org.chorus.contracts.StoryRejected;
 import org.chorus.contracts.StorySubmitted;
+import org.chorus.contracts.StoryWithdrawn;
 import org.chorus.contracts.Topics;
 import org.chorus.messaging.CloudEventHeaders;
 import org.chorus.messaging.IdempotentConsumer;
@@ -15,8 +18,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Story events that lead to mail for the author. Each event is applied once (deduplicated by its CloudEvents id);
- * a contact tombstone erases the author's address and any mail to it not yet sent.
+ * Story events that lead to mail for the author (receipt, published, rejected). Each event is applied once
+ * (deduplicated by its CloudEvents id); a contact tombstone erases the author's address and any mail to it not yet
+ * sent, and a withdrawal erases everything held about the story.
  */
 @Component
 class StoryEventsListener {
@@ -58,6 +62,15 @@ class StoryEventsListener {
         }
         if (event instanceof StoryContactProvided contact) {
             return receipts.contactProvided(contact);
+        }
+        if (event instanceof StoryPublished published) {
+            return receipts.storyPublished(published);
+        }
+        if (event instanceof StoryRejected rejected) {
+            return receipts.storyRejected(rejected);
+        }
+        if (event instanceof StoryWithdrawn withdrawn) {
+            return receipts.storyWithdrawn(withdrawn.storyId());
         }
         return Mono.empty();
     }

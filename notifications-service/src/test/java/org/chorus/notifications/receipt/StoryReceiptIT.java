@@ -14,19 +14,27 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.chorus.contracts.EventTypes;
 import org.chorus.contracts.IntegrationEvent;
 import org.chorus.contracts.StoryContactProvided;
+import org.chorus.contracts.StoryPublished;
+import org.chorus.contracts.StoryRejected;
 import org.chorus.contracts.StorySubmitted;
+import org.chorus.contracts.StoryWithdrawn;
 import org.chorus.contracts.Topics;
 import org.chorus.messaging.CloudEventHeaders;
+import org.chorus.notifications.DatabaseDump;
 import org.chorus.notifications.NotificationsIntegrationTest;
 import org.chorus.testsupport.Infrastructure;
 import org.chorus.testsupport.KafkaRecords;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.json.JsonMapper;
 
 @NotificationsIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class StoryReceiptIT {
 
     private static final Duration MAIL = Duration.ofSeconds(30);
@@ -94,7 +102,7 @@ class StoryReceiptIT {
     }
 
     @Test
-    void sentReceiptKeepsNoCopyOfTheAddress() throws Exception {
+    void authorAddressRestsSealedAndNoCopyOfItIsKeptBeyondTheContactRow() throws Exception {
         UUID story = UUID.randomUUID();
         String email = address();
 
@@ -103,7 +111,79 @@ class StoryReceiptIT {
         awaitMailTo(email);
 
         await().atMost(MAIL).until(() ->
-                count("select count(*) as n from outgoing_mail where story_id = :id and recipient is null", story) == 1);
+                count("select count(*) as n from outgoing_mail where story_id = :id and sent_at is not null", story) == 1);
+        assertThat(count("select count(*) as n from author_contact where story_id = :id", story)).isEqualTo(1);
+        assertThat(DatabaseDump.of(db)).doesNotContain(email.toLowerCase()).doesNotContain(email.substring(0, 20));
+    }
+
+    @Test
+    void publishedStoryTellsTheAuthorKindlyWithTheManageLinkHintAndTheHotlineButNoStoryText(CapturedOutput logs)
+            throws Exception {
+        UUID story = UUID.randomUUID();
+        String email = address();
+
+        publish(Topics.STORY_CONTACTS, contact(story, email, "en"));
+        publish(Topics.STORIES, submitted(story));
+        publish(Topics.STORIES, new StoryPublished(UUID.randomUUID(), Instant.now(), story, "en"));
+
+        MimeMessage published = awaitMailWithSubject(email, "Your story is now on Chorus");
+        assertThat(body(published)).contains("private link you saved when you shared").contains("1-800-656-4673")
+                .doesNotContain(story.toString());
+        assertThat(logs.getAll()).doesNotContain(email);
+    }
+
+    @Test
+    void rejectionReachesTheAuthorInTheirLanguageEvenWhenTheContactArrivesAfterTheDecision() throws Exception {
+        UUID story = UUID.randomUUID();
+        String email = address();
+
+        publish(Topics.STORIES, new StoryRejected(UUID.randomUUID(), Instant.now(), story, "es"));
+        publish(Topics.STORY_CONTACTS, contact(story, email, "es"));
+
+        MimeMessage rejected = awaitMailWithSubject(email, "Sobre la historia que compartiste");
+        assertThat(body(rejected)).contains("enlace privado que guardaste").contains("1-800-656-4673")
+                .contains("no es un juicio");
+    }
+
+    @Test
+    void aStoryPublishedAgainAfterARevisionSendsOnePublishedMail() throws Exception {
+        UUID story = UUID.randomUUID();
+        String email = address();
+
+        publish(Topics.STORY_CONTACTS, contact(story, email, "en"));
+        publish(Topics.STORIES, new StoryPublished(UUID.randomUUID(), Instant.now(), story, "en"));
+        publish(Topics.STORIES, new StoryPublished(UUID.randomUUID(), Instant.now(), story, "en"));
+
+        awaitMailWithSubject(email, "Your story is now on Chorus");
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(mailsTo(email)).hasSize(1);
+    }
+
+    @Test
+    void decisionOnAStoryWithoutContactSendsNothing() {
+        UUID story = UUID.randomUUID();
+
+        publish(Topics.STORIES, new StoryPublished(UUID.randomUUID(), Instant.now(), story, "en"));
+
+        await().atMost(MAIL).until(() -> count("select count(*) as n from story_decision where story_id = :id", story) == 1);
+        assertThat(count("select count(*) as n from outgoing_mail where story_id = :id", story)).isZero();
+    }
+
+    @Test
+    void withdrawalErasesTheSealedContactAndEverythingKnownAboutTheStory() {
+        UUID story = UUID.randomUUID();
+        String email = address();
+        publish(Topics.STORY_CONTACTS, contact(story, email, "en"));
+        publish(Topics.STORIES, submitted(story));
+        publish(Topics.STORIES, new StoryRejected(UUID.randomUUID(), Instant.now(), story, "en"));
+        await().atMost(MAIL).until(() -> count("select count(*) as n from outgoing_mail where story_id = :id", story) == 2);
+        byte[] sealed = db.sql("select email_ciphertext from author_contact where story_id = :id").bind("id", story)
+                .map(row -> row.get("email_ciphertext", byte[].class)).one().block();
+
+        publish(Topics.STORIES, new StoryWithdrawn(UUID.randomUUID(), Instant.now(), story));
+
+        await().atMost(MAIL).until(() -> !DatabaseDump.of(db).contains(story.toString()));
+        assertThat(DatabaseDump.of(db)).doesNotContain(DatabaseDump.hex(sealed)).doesNotContain(email.toLowerCase());
     }
 
     @Test
@@ -112,11 +192,14 @@ class StoryReceiptIT {
 
         publish(Topics.STORY_CONTACTS, contact(story, address(), "en"));
         await().atMost(MAIL).until(() -> count("select count(*) as n from author_contact where story_id = :id", story) == 1);
+        byte[] sealed = db.sql("select email_ciphertext from author_contact where story_id = :id").bind("id", story)
+                .map(row -> row.get("email_ciphertext", byte[].class)).one().block();
 
         kafka.send(CloudEventHeaders.record(Topics.STORY_CONTACTS, story.toString(), UUID.randomUUID(), null,
                 "/chorus/stories", Instant.now(), null));
 
         await().atMost(MAIL).until(() -> count("select count(*) as n from author_contact where story_id = :id", story) == 0);
+        assertThat(DatabaseDump.of(db)).doesNotContain(DatabaseDump.hex(sealed));
     }
 
     @Test
@@ -149,6 +232,19 @@ class StoryReceiptIT {
 
     private long count(String sql, UUID story) {
         return db.sql(sql).bind("id", story).map(row -> row.get("n", Long.class)).one().block();
+    }
+
+    private static MimeMessage awaitMailWithSubject(String email, String subject) {
+        await().atMost(MAIL).until(() -> mailsTo(email).stream().anyMatch(m -> subject.equals(subjectOf(m))));
+        return mailsTo(email).stream().filter(m -> subject.equals(subjectOf(m))).findFirst().orElseThrow();
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static MimeMessage awaitMailTo(String email) {

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,7 +24,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Staff accounts against the real Keycloak, with real tokens of the realm's dev users. */
 @NotificationsIntegrationTest
-@AutoConfigureWebTestClient
 class StaffAccountsIT {
 
     private static final KeycloakServer KEYCLOAK = Infrastructure.keycloak();

@@ -11,7 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -19,7 +18,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Hostile input to the staff API is refused, naming the field, before anything reaches Keycloak. */
 @NotificationsIntegrationTest
-@AutoConfigureWebTestClient
 class StaffInputIT {
 
     private static final String SELF = "5a4e4a8e-2f0b-4c55-9d1a-6b0f9f8f1c11";

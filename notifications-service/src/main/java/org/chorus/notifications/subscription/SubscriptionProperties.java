@@ -1,0 +1,20 @@
+package org.chorus.notifications.subscription;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param confirmationWindow how long a sign-up waits for its confirmation link to be followed before it is deleted
+ *                           (the link expires with it)
+ * @param resendInterval     at most one mail per address per this interval, however often the form is sent: the
+ *                           form must not become a way to flood someone's inbox
+ * @param linkValidity       how long preference and unsubscribe links in a mail keep working; long, because people
+ *                           open an anniversary mail months after it came
+ */
+@ConfigurationProperties("chorus.notifications.subscriptions")
+record SubscriptionProperties(
+        @DefaultValue("48h") Duration confirmationWindow,
+        @DefaultValue("10m") Duration resendInterval,
+        @DefaultValue("400d") Duration linkValidity) {
+}
