@@ -1,0 +1,149 @@
+// Shared by every public page: language (English/Spanish), talking to our own API, and the national hotlines.
+// Only this origin is ever called; nothing is stored but the reader's language choice.
+import './../quick-exit.js';
+
+const saved = localStorage.getItem('chorus.lang');
+export let lang = saved === 'es' || saved === 'en' ? saved : (navigator.language || 'en').startsWith('es') ? 'es' : 'en';
+
+const shared = {
+  en: {
+    skip: 'Skip to content', home: 'Chorus', read: 'Read stories', share: 'Share your story', help: 'Find help',
+    other: 'Español', quickExit: 'Leave this site quickly (Esc)', helpNow: 'Talk to someone now',
+    helpNowFallback: 'The hotline list could not be loaded. Call 988 or 911 in an emergency.',
+    footer: 'Chorus does not track you: no cookies for readers, no analytics, nothing loaded from other sites.',
+    genericError: 'Something went wrong. Nothing was saved. Please try again in a moment.',
+    tooMany: 'Too many requests from this connection. Please wait a minute and try again.',
+    'cw.sexual-violence': 'sexual violence', 'cw.child-abuse': 'child abuse', 'cw.self-harm': 'self-harm',
+    'cw.violence': 'violence', 'cw.substance-use': 'substance use',
+    call: 'Call', text: 'Text', chat: 'Chat online', open247: 'Open 24/7',
+  },
+  es: {
+    skip: 'Saltar al contenido', home: 'Chorus', read: 'Leer historias', share: 'Comparte tu historia',
+    help: 'Buscar ayuda', other: 'English', quickExit: 'Salir rápido de este sitio (Esc)',
+    helpNow: 'Habla con alguien ahora',
+    helpNowFallback: 'No se pudo cargar la lista de líneas de ayuda. En una emergencia, llama al 988 o al 911.',
+    footer: 'Chorus no te rastrea: sin cookies para lectores, sin analíticas, nada cargado de otros sitios.',
+    genericError: 'Algo salió mal. No se guardó nada. Inténtalo de nuevo en un momento.',
+    tooMany: 'Demasiadas solicitudes desde esta conexión. Espera un minuto e inténtalo de nuevo.',
+    'cw.sexual-violence': 'violencia sexual', 'cw.child-abuse': 'abuso infantil', 'cw.self-harm': 'autolesión',
+    'cw.violence': 'violencia', 'cw.substance-use': 'consumo de sustancias',
+    call: 'Llamar', text: 'Texto', chat: 'Chat en línea', open247: 'Abierto 24/7',
+  },
+};
+let pageTexts = { en: {}, es: {} };
+
+export const WARNINGS = ['sexual-violence', 'child-abuse', 'self-harm', 'violence', 'substance-use'];
+
+export function t(key, ...args) {
+  const text = pageTexts[lang][key] ?? shared[lang][key] ?? pageTexts.en[key] ?? shared.en[key] ?? key;
+  return args.reduce((s, arg, i) => s.replace(`{${i}}`, arg), text);
+}
+
+/** Fills every [data-i18n] element and wires the header; a page calls it once with its own texts. */
+export function page(texts, onLanguage) {
+  pageTexts = texts;
+  chrome();
+  const apply = () => {
+    document.documentElement.lang = lang;
+    document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+    document.querySelectorAll('[data-i18n-placeholder]').forEach((el) => { el.placeholder = t(el.dataset.i18nPlaceholder); });
+    if (texts.en.title) document.title = `${t('title')} · Chorus`;
+    onLanguage?.();
+  };
+  document.querySelector('[data-lang-toggle]')?.addEventListener('click', () => {
+    lang = lang === 'en' ? 'es' : 'en';
+    localStorage.setItem('chorus.lang', lang);
+    apply();
+  });
+  apply();
+  hotlines();
+}
+
+/** Header and footer, the same on every page; built here so the pages do not repeat them. */
+function chrome() {
+  const header = document.querySelector('[data-site-header]');
+  header?.replaceChildren(
+    el('a', { class: 'skip', href: '#main', 'data-i18n': 'skip' }),
+    el('a', { class: 'brand', href: '/', 'data-i18n': 'home' }),
+    el('nav', { 'aria-label': 'Chorus' },
+      el('a', { href: '/stories.html', 'data-i18n': 'read' }),
+      el('a', { href: '/share.html', 'data-i18n': 'share' }),
+      el('a', { href: '/help.html', 'data-i18n': 'help' })),
+    el('button', { type: 'button', class: 'lang', 'data-lang-toggle': true, 'data-i18n': 'other' }));
+  const current = header?.querySelector(`nav a[href="${location.pathname}"]`);
+  current?.setAttribute('aria-current', 'page');
+  document.querySelector('[data-site-footer]')?.replaceChildren(
+    el('section', { class: 'help-now', 'data-hotlines': true, 'aria-live': 'polite' }),
+    el('p', { 'data-i18n': 'footer' }));
+}
+
+/** JSON from our own API. Errors come back as RFC 9457 problems; `field` errors are handed to the caller. */
+export async function api(path, { method = 'GET', body, headers = {} } = {}) {
+  const response = await fetch(path, {
+    method,
+    headers: { Accept: 'application/json, application/problem+json', ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
+    body: body ? JSON.stringify(body) : undefined,
+    credentials: 'omit',
+    cache: 'no-store',
+  });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    const error = new Error(data?.detail || response.statusText);
+    error.status = response.status;
+    error.problem = data;
+    throw error;
+  }
+  return data;
+}
+
+/** A problem's message for a person: the field errors when there are any, else a plain sentence. */
+export function explain(error, fieldNames = {}) {
+  if (error.status === 429) return t('tooMany');
+  const fields = error.problem?.errors;
+  if (Array.isArray(fields) && fields.length) {
+    return fields.map((f) => `${fieldNames[f.field] ?? f.field}: ${f.message}`).join(' · ');
+  }
+  return error.status && error.status < 500 && error.problem?.detail ? error.problem.detail : t('genericError');
+}
+
+export function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attributes).forEach(([name, value]) => {
+    if (value === true) node.setAttribute(name, '');
+    else if (value !== false && value != null) node.setAttribute(name, value);
+  });
+  // text only: nothing from the API is ever parsed as HTML
+  children.flat().forEach((child) => node.append(child instanceof Node ? child : document.createTextNode(String(child ?? ''))));
+  return node;
+}
+
+let hotlineList;
+/** The national hotlines on every page, from the one reviewed list (the gateway answers even if the directory is down). */
+export async function hotlines() {
+  const box = document.querySelector('[data-hotlines]');
+  if (!box) return;
+  try {
+    hotlineList ??= await api('/api/resources/hotlines');
+  } catch {
+    box.replaceChildren(el('h2', {}, t('helpNow')), el('p', {}, t('helpNowFallback')));
+    return;
+  }
+  box.replaceChildren(el('h2', {}, t('helpNow')), renderHotlines(hotlineList));
+}
+
+export function renderHotlines(list) {
+  return el('ul', {}, list.map((line) => el('li', {},
+    el('strong', {}, line.name), ' — ',
+    line.call ? [el('a', { href: `tel:${line.call.replace(/[^0-9+]/g, '')}` }, `${t('call')} ${line.call}`), ' '] : [],
+    line.text ? [el('span', {}, line.text), ' '] : [],
+    line.chat_url ? el('a', { href: line.chat_url, rel: 'noreferrer noopener' }, t('chat')) : [])));
+}
+
+export function warningNames(slugs) {
+  return (slugs || []).map((slug) => t(`cw.${slug}`)).join(', ');
+}
+
+export function date(iso) {
+  return iso ? new Date(iso).toLocaleDateString(lang === 'es' ? 'es-US' : 'en-US', { year: 'numeric', month: 'long', day: 'numeric' }) : '';
+}

@@ -1,0 +1,94 @@
+import { api, el, explain, page, t, WARNINGS } from './common.js';
+
+const form = document.querySelector('[data-share]');
+const error = document.querySelector('[data-error]');
+const count = document.querySelector('[data-count]');
+const MAX = 20000;
+
+page({
+  en: {
+    title: 'Share your story', storyTitle: 'Title (optional)', storyText: 'Your story', language: 'Language of your story',
+    promise: 'You do not need an account. We do not ask for your name. A moderator reads every story before it appears, and you can change your mind and withdraw it at any time.',
+    textHint: 'Leave out names, places and anything else that could identify you or others. Up to 20,000 characters.',
+    warnings: 'Content warnings for readers', warningsHint: 'Readers see these before they choose to read your story.',
+    consents: 'What may we do with your story?', publishOnSite: 'Publish it on this site (after a moderator reads it)',
+    quoteInCampaigns: 'Quote it in our campaign emails', shareWithPress: 'Share it with journalists or partner organisations',
+    contact: 'Contact (optional)', email: 'Email address', contactConsent: 'You may contact me about my story',
+    contactHint: 'Only if you want a receipt and to hear when your story is published. We keep it encrypted and delete it when you withdraw.',
+    send: 'Share my story', doneTitle: 'Thank you for sharing', copy: 'Copy the link', copied: 'Copied.',
+    doneText: 'Your story is waiting for a moderator. Save the private link below now: it is the only way to read, change or withdraw your story, and we cannot send it again or recover it.',
+    left: '{0} characters left', needText: 'Please write your story before sending it.',
+    needConsent: 'To be contacted, give an email address and tick the box.',
+  },
+  es: {
+    title: 'Comparte tu historia', storyTitle: 'Título (opcional)', storyText: 'Tu historia', language: 'Idioma de tu historia',
+    promise: 'No necesitas una cuenta. No pedimos tu nombre. Una persona moderadora lee cada historia antes de publicarla, y puedes cambiar de opinión y retirarla cuando quieras.',
+    textHint: 'No incluyas nombres, lugares ni nada que pueda identificarte a ti o a otras personas. Hasta 20.000 caracteres.',
+    warnings: 'Advertencias de contenido para quien lee', warningsHint: 'Se muestran antes de que alguien decida leer tu historia.',
+    consents: '¿Qué podemos hacer con tu historia?', publishOnSite: 'Publicarla en este sitio (después de que la lea una persona moderadora)',
+    quoteInCampaigns: 'Citarla en nuestros correos de campaña', shareWithPress: 'Compartirla con periodistas u organizaciones aliadas',
+    contact: 'Contacto (opcional)', email: 'Correo electrónico', contactConsent: 'Pueden contactarme sobre mi historia',
+    contactHint: 'Solo si quieres un acuse de recibo y saber cuándo se publica. Lo guardamos cifrado y lo borramos si retiras tu historia.',
+    send: 'Compartir mi historia', doneTitle: 'Gracias por compartir', copy: 'Copiar el enlace', copied: 'Copiado.',
+    doneText: 'Tu historia espera a una persona moderadora. Guarda ahora el enlace privado de abajo: es la única forma de leer, cambiar o retirar tu historia, y no podemos enviarlo de nuevo ni recuperarlo.',
+    left: 'Quedan {0} caracteres', needText: 'Escribe tu historia antes de enviarla.',
+    needConsent: 'Para que te contactemos, escribe un correo y marca la casilla.',
+  },
+}, () => { renderWarnings(); counter(); });
+
+function renderWarnings() {
+  const box = document.querySelector('[data-warnings]');
+  const checked = new Set(new FormData(form).getAll('contentWarnings'));
+  box.querySelectorAll('.choice').forEach((node) => node.remove());
+  WARNINGS.forEach((slug) => box.append(el('div', { class: 'choice' },
+    el('input', { type: 'checkbox', id: `w-${slug}`, name: 'contentWarnings', value: slug, checked: checked.has(slug) }), ' ',
+    el('label', { for: `w-${slug}` }, t(`cw.${slug}`)))));
+}
+
+function counter() {
+  count.textContent = t('left', (MAX - form.text.value.length).toLocaleString(document.documentElement.lang));
+}
+
+form.text.addEventListener('input', counter);
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  error.textContent = '';
+  const data = new FormData(form);
+  const email = data.get('contactEmail').trim();
+  if (!data.get('text').trim()) { error.textContent = t('needText'); form.text.focus(); return; }
+  if (Boolean(email) !== form.contactConsent.checked) { error.textContent = t('needConsent'); form.contactEmail.focus(); return; }
+  const submission = {
+    title: data.get('title').trim() || null,
+    text: data.get('text'),
+    language: data.get('language'),
+    contentWarnings: data.getAll('contentWarnings'),
+    consents: {
+      publishOnSite: form.publishOnSite.checked,
+      quoteInCampaigns: form.quoteInCampaigns.checked,
+      shareWithPress: form.shareWithPress.checked,
+    },
+    contactEmail: email || null,
+    contactConsent: form.contactConsent.checked,
+  };
+  const button = form.querySelector('button[type=submit]');
+  button.disabled = true;
+  try {
+    const answer = await api('/api/stories', { method: 'POST', body: submission });
+    // the token travels in the fragment: browsers never send it to a server, so no log can hold it
+    const link = `${location.origin}/manage.html#${answer.manageToken}`;
+    document.querySelector('[data-manage-link]').textContent = link;
+    form.reset();
+    form.hidden = true;
+    const done = document.querySelector('[data-done]');
+    done.hidden = false;
+    done.focus();
+    document.querySelector('[data-copy]').addEventListener('click', async () => {
+      await navigator.clipboard?.writeText(link);
+      document.querySelector('[data-copied]').textContent = t('copied');
+    });
+  } catch (problem) {
+    error.textContent = explain(problem, { text: t('storyText'), title: t('storyTitle'), contactEmail: t('email') });
+  } finally {
+    button.disabled = false;
+  }
+});
