@@ -92,7 +92,9 @@ public final class Devstack implements AutoCloseable {
                 new Service("notifications", "notifications-service", ports.notifications(),
                         concat(common, database(postgres, "chorus_notifications"), List.of(
                                 "--spring.mail.host=" + smtp.host(), "--spring.mail.port=" + smtp.port(),
-                                "--chorus.keycloak.server-url=http://localhost:" + ports.keycloak()))),
+                                "--chorus.keycloak.server-url=http://localhost:" + ports.keycloak(),
+                                // links in mail lead people to the gateway, wherever this devstack put it
+                                "--chorus.notifications.public-base-url=http://localhost:" + ports.gateway()))),
                 new Service("gateway", "gateway", ports.gateway(), concat(common, List.of(
                         "--chorus.services.stories=http://localhost:" + ports.stories(),
                         "--chorus.services.resources=http://localhost:" + ports.resources(),

@@ -17,12 +17,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.chorus.testsupport.LogFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,26 +32,24 @@ import tools.jackson.databind.json.JsonMapper;
  * The whole platform, as {@code ./devstack} runs it, driven only through the gateway with real Keycloak tokens;
  * the receipt is read from the real SMTP server.
  */
+@Order(Integer.MAX_VALUE)
 class WalkingSkeletonIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Path LOGS = Path.of("target", "devstack-it", "logs");
-    /** Everything a member of the public sent that must never reach a log line. */
-    private static final List<String> PERSONAL = new CopyOnWriteArrayList<>();
+    private static final Path LOGS = SharedDevstack.LOGS;
+    private static final List<String> PERSONAL = SharedDevstack.PERSONAL;
     private static Devstack devstack;
 
     @BeforeAll
     static void startThePlatform() {
-        devstack = Devstack.start(DevstackPorts.free(), Path.of("target", "devstack-it"), true,
-                name -> new LogFile(LOGS.resolve(name + ".log")));
+        devstack = SharedDevstack.get();
     }
 
+    /** Last of the end-to-end classes, so what it checks covers everything they did. */
     @AfterAll
     static void stopThePlatformLeavingNoProcessBehindAndNoPersonalDataInLogs() throws IOException {
-        if (devstack != null) {
-            devstack.close();
-        }
+        SharedDevstack.stop();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
                         .map(p -> p.info().commandLine().orElse("?")).toList())

@@ -1,0 +1,268 @@
+package org.chorus.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.chorus.testsupport.DevUsers;
+import org.chorus.testsupport.KeycloakServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every staff route through the real gateway and the real services, with real Keycloak tokens: no token, an
+ * expired one, one from another issuer, one with {@code alg: none}, and each staff role. The gateway turns away
+ * anything that is not a valid token of the realm; each service then checks the specific role.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AuthorizationMatrixIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String ID = UUID.randomUUID().toString();
+    /** Who holds which role directly; {@code admin} is composite of all four. */
+    private static final Map<String, String> USERS = Map.of("moderator", "moderator", "editor", "resource-editor",
+            "campaigns", "campaign-manager", "admin", "admin");
+
+    private static Devstack devstack;
+    private static String expiredToken;
+    private static Instant expiredAt;
+
+    /** A staff route, the role it needs, and a request that role may make (bodies are harmless or invalid). */
+    record Route(String method, String path, String role, String body) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static List<Route> routes() {
+        return List.of(
+                new Route("GET", "/api/admin/stories", "moderator", null),
+                new Route("GET", "/api/admin/stories/" + ID, "moderator", null),
+                new Route("POST", "/api/admin/stories/" + ID + "/publication", "moderator", "{\"version\":0}"),
+                new Route("POST", "/api/admin/stories/" + ID + "/rejection", "moderator", "{\"version\":0,\"reason\":\"x\"}"),
+                new Route("POST", "/api/admin/stories/" + ID + "/revision/approval", "moderator", "{\"version\":0}"),
+                new Route("POST", "/api/admin/stories/" + ID + "/revision/rejection", "moderator", "{\"version\":0,\"reason\":\"x\"}"),
+                new Route("PUT", "/api/admin/stories/" + ID + "/featured", "moderator", "{\"featured\":true}"),
+                new Route("POST", "/api/admin/stories/" + ID + "/reports/resolution", "moderator", null),
+                new Route("GET", "/api/admin/stories/audit", "admin", null),
+                new Route("GET", "/api/admin/resources/services", "resource-editor", null),
+                new Route("GET", "/api/admin/resources/services/" + ID, "resource-editor", null),
+                new Route("POST", "/api/admin/resources/services", "resource-editor", "{}"),
+                new Route("PUT", "/api/admin/resources/services/" + ID, "resource-editor", "{}"),
+                new Route("POST", "/api/admin/resources/services/" + ID + "/close", "resource-editor", null),
+                new Route("POST", "/api/admin/resources/services/" + ID + "/reopen", "resource-editor", null),
+                new Route("POST", "/api/admin/resources/services/" + ID + "/verified", "resource-editor", null),
+                new Route("GET", "/api/admin/resources/export", "resource-editor", null),
+                new Route("POST", "/api/admin/resources/import", "resource-editor", "{}"),
+                new Route("GET", "/api/admin/staff", "admin", null),
+                new Route("GET", "/api/admin/staff/" + ID, "admin", null),
+                new Route("POST", "/api/admin/staff", "admin", "{}"),
+                new Route("POST", "/api/admin/staff/" + ID + "/invitation", "admin", null),
+                new Route("PUT", "/api/admin/staff/" + ID + "/roles", "admin", "{\"roles\":[\"moderator\"]}"),
+                new Route("POST", "/api/admin/staff/" + ID + "/disable", "admin", null),
+                new Route("POST", "/api/admin/staff/" + ID + "/enable", "admin", null));
+    }
+
+    static Stream<Arguments> routesAndUsers() {
+        return routes().stream().flatMap(route -> USERS.keySet().stream().sorted().map(user -> Arguments.of(route, user)));
+    }
+
+    @BeforeAll
+    static void platformAndAnExpiringToken() throws Exception {
+        devstack = SharedDevstack.get();
+        KeycloakServer keycloak = devstack.keycloak();
+        // a real token of the realm that lives one second: the dev client's lifespan is lowered just for it
+        Map<String, String> before = clientAttributes("chorus", "chorus-dev-cli");
+        setClientAttribute("chorus", "chorus-dev-cli", "access.token.lifespan", "1");
+        try {
+            expiredToken = DevUsers.accessToken(keycloak, "admin");
+        } finally {
+            setClientAttribute("chorus", "chorus-dev-cli", "access.token.lifespan",
+                    before.getOrDefault("access.token.lifespan", ""));
+        }
+        expiredAt = Instant.ofEpochSecond(claims(expiredToken).get("exp").asLong());
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("routesAndUsers")
+    @Order(1)
+    void eachStaffRoleGetsExactlyTheRoutesOfItsRole(Route route, String user) throws Exception {
+        int status = send(route, "Bearer " + token(user));
+
+        boolean allowed = user.equals("admin") || USERS.get(user).equals(route.role());
+        if (allowed) {
+            assertThat(status).as("%s may %s", user, route).isNotIn(401, 403).isLessThan(500);
+        } else {
+            assertThat(status).as("%s may not %s", user, route).isEqualTo(403);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routes")
+    @Order(2)
+    void noTokenAForgedOneAnUnsignedOneOrOneFromAnotherIssuerAreTurnedAwayAtTheGateway(Route route) throws Exception {
+        String valid = token("admin");
+        String[] parts = valid.split("\\.");
+        String unsigned = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
+        String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+
+        assertThat(send(route, null)).as("no token").isEqualTo(401);
+        assertThat(send(route, "Bearer " + unsigned)).as("alg none").isEqualTo(401);
+        assertThat(send(route, "Bearer " + forged)).as("bad signature").isEqualTo(401);
+        assertThat(send(route, "Bearer " + otherIssuersToken())).as("another issuer").isEqualTo(401);
+        assertThat(send(route, "Basic YWRtaW46YWRtaW4=")).as("basic auth").isEqualTo(401);
+    }
+
+    @Test
+    @Order(3)
+    void anExpiredTokenOfTheRealmIsTurnedAwayOnEveryRoute() throws Exception {
+        // resource servers allow 60 s of clock skew; wait that out once for the whole class
+        await().atMost(Duration.ofSeconds(90)).until(() -> Instant.now().isAfter(expiredAt.plusSeconds(61)));
+        for (Route route : routes()) {
+            assertThat(send(route, "Bearer " + expiredToken)).as("%s with an expired token", route).isEqualTo(401);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void publicWritesNeedNoTokenAndAreValidatedNotRefused() throws Exception {
+        Set<Integer> validated = Set.of(200, 201, 202, 204, 400, 404, 422);
+        Map<String, String> writes = Map.of(
+                "/api/stories", "{\"text\":\"\",\"language\":\"en\"}",
+                "/api/stories/" + ID + "/reports", "{\"reason\":\"SPAM\"}",
+                "/api/subscriptions", "{\"email\":\"not-an-address\",\"language\":\"en\",\"topics\":[\"anniversary\"]}",
+                "/api/resources/search", "{\"zip\":\"10001\"}");
+        for (Map.Entry<String, String> write : writes.entrySet()) {
+            int status = send(new Route("POST", write.getKey(), null, write.getValue()), null);
+            assertThat(status).as("POST %s without a token", write.getKey()).isIn(validated);
+        }
+    }
+
+    /** Tokens live five minutes; one per user, fetched again when it has had half of that. */
+    private static String token(String user) {
+        Issued issued = TOKENS.compute(user, (name, held) -> held != null && held.at().isAfter(Instant.now().minusSeconds(150))
+                ? held : new Issued(DevUsers.accessToken(devstack.keycloak(), name), Instant.now()));
+        return issued.token();
+    }
+
+    private record Issued(String token, Instant at) {
+    }
+
+    private static final Map<String, Issued> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String otherIssuersToken() throws Exception {
+        return OTHER_ISSUER.token();
+    }
+
+    private static final Lazy OTHER_ISSUER = new Lazy();
+
+    /** A second realm in the same Keycloak, with a user who even holds a role called "admin": another issuer. */
+    private static final class Lazy {
+        private String token;
+
+        synchronized String token() throws Exception {
+            if (token == null) {
+                String realm = """
+                        {"realm":"elsewhere","enabled":true,
+                         "roles":{"realm":[{"name":"admin"}]},
+                         "clients":[{"clientId":"chorus-dev-cli","publicClient":true,"directAccessGrantsEnabled":true}],
+                         "users":[{"username":"admin","enabled":true,"email":"admin@elsewhere.invalid","emailVerified":true,
+                                   "firstName":"Else","lastName":"Where","realmRoles":["admin"],
+                                   "credentials":[{"type":"password","value":"admin","temporary":false}]}]}""";
+                HttpResponse<String> created = HTTP.send(admin(HttpRequest.newBuilder(
+                        URI.create(devstack.keycloak().url() + "/admin/realms")))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(realm)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(created.statusCode()).as(created.body()).isIn(201, 409);
+                String form = "grant_type=password&client_id=chorus-dev-cli&username=admin&password=admin";
+                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(
+                                devstack.keycloak().url() + "/realms/elsewhere/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                token = JSON.readTree(answer.body()).get("access_token").asString();
+            }
+            return token;
+        }
+    }
+
+    private static int send(Route route, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(devstack.gatewayUrl() + route.path()))
+                .timeout(Duration.ofSeconds(30))
+                .method(route.method(), route.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(route.body()));
+        if (route.body() != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static HttpRequest.Builder admin(HttpRequest.Builder request) throws Exception {
+        String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(
+                        devstack.keycloak().url() + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as("master admin token: %s", answer.body()).isEqualTo(200);
+        return request.header("Authorization", "Bearer " + JSON.readTree(answer.body()).get("access_token").asString());
+    }
+
+    private static JsonNode client(String realm, String clientId) throws Exception {
+        HttpResponse<String> found = HTTP.send(admin(HttpRequest.newBuilder(URI.create(devstack.keycloak().url()
+                + "/admin/realms/" + realm + "/clients?clientId=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8))))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(found.body()).get(0);
+    }
+
+    private static Map<String, String> clientAttributes(String realm, String clientId) throws Exception {
+        JsonNode attributes = client(realm, clientId).get("attributes");
+        return attributes == null ? Map.of() : attributes.properties().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().asString()));
+    }
+
+    private static void setClientAttribute(String realm, String clientId, String name, String value) throws Exception {
+        JsonNode client = client(realm, clientId);
+        ((tools.jackson.databind.node.ObjectNode) client.get("attributes")).put(name, value);
+        HttpResponse<String> updated = HTTP.send(admin(HttpRequest.newBuilder(URI.create(devstack.keycloak().url()
+                + "/admin/realms/" + realm + "/clients/" + client.get("id").asString())))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(204);
+    }
+
+    private static JsonNode claims(String token) {
+        return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+    }
+
+    private static String base64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,40 @@
+package org.chorus.devstack;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.chorus.testsupport.LogFile;
+
+/**
+ * One platform per test JVM, shared by every end-to-end class: starting it is the slowest thing the suite does.
+ * {@link WalkingSkeletonIT} runs last (see junit-platform.properties), stops it, and checks what it left behind;
+ * a shutdown hook stops it when that class was not run.
+ */
+final class SharedDevstack {
+
+    static final Path HOME = Path.of("target", "devstack-it");
+    static final Path LOGS = HOME.resolve("logs");
+
+    /** Everything a test sent as a member of the public that must never reach a log line. */
+    static final List<String> PERSONAL = new CopyOnWriteArrayList<>();
+
+    private static Devstack devstack;
+
+    private SharedDevstack() {
+    }
+
+    static synchronized Devstack get() {
+        if (devstack == null) {
+            devstack = Devstack.start(DevstackPorts.free(), HOME, true, name -> new LogFile(LOGS.resolve(name + ".log")));
+            Runtime.getRuntime().addShutdownHook(new Thread(SharedDevstack::stop, "shared-devstack-stop"));
+        }
+        return devstack;
+    }
+
+    static synchronized void stop() {
+        if (devstack != null) {
+            devstack.close();
+            devstack = null;
+        }
+    }
+}
