@@ -1,0 +1,73 @@
+package org.chorus.gateway.ratelimit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import reactor.core.publisher.Mono;
+
+/**
+ * Fixed-window counters in Redis, shared by every gateway of a deployment. The client address never reaches
+ * Redis: the key holds an HMAC of it under a secret all gateways share from configuration (never stored in Redis,
+ * so a copy of Redis alone cannot be turned back into addresses), and each counter expires with its window.
+ */
+final class RedisRateCounter implements RateCounter {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisRateCounter.class);
+    /** Count and set the window's expiry in one step, so no counter can outlive its window. */
+    private static final RedisScript<Long> COUNT = RedisScript.of("""
+            local count = redis.call('INCR', KEYS[1])
+            if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+            return count""", Long.class);
+
+    private final ReactiveStringRedisTemplate redis;
+    private final String keyPrefix;
+    private final Clock clock;
+    private final long windowMillis;
+    private final SecretKeySpec secret;
+
+    RedisRateCounter(ReactiveStringRedisTemplate redis, String keyPrefix, Clock clock, long windowMillis, String secret) {
+        this.redis = redis;
+        this.keyPrefix = keyPrefix;
+        this.clock = clock;
+        this.windowMillis = windowMillis;
+        this.secret = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    @Override
+    public Mono<Long> acquire(String clientAddress, String kind, int limit) {
+        long now = clock.millis();
+        long windowId = now / windowMillis;
+        String key = keyPrefix + "rate:" + kind + ":" + windowId + ":" + hash(clientAddress);
+        return redis.execute(COUNT, List.of(key), List.of(Long.toString(windowMillis))).next()
+                .map(count -> {
+                    if (count <= limit) {
+                        return 0L;
+                    }
+                    long remaining = (windowId + 1) * windowMillis - now;
+                    return Math.max(1, (remaining + 999) / 1000);
+                })
+                .onErrorResume(e -> {
+                    // help must not go down with Redis: without a counter the request passes
+                    log.warn("Rate limit not counted, Redis did not answer: {}", e.getClass().getName());
+                    return Mono.just(0L);
+                });
+    }
+
+    private String hash(String clientAddress) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(secret);
+            return HexFormat.of().formatHex(mac.doFinal(clientAddress.getBytes(StandardCharsets.UTF_8)), 0, 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.chorus.gateway.edge;
+
+import java.time.Duration;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * A stand-in for a service behind the gateway, to see what the gateway sends it and how the gateway answers when
+ * a service is slow or hangs up. It tells what it received about credentials, never echoes the values.
+ */
+public final class StubService {
+
+    private StubService() {
+    }
+
+    public static DisposableServer start() {
+        return HttpServer.create().host("127.0.0.1").port(0)
+                .route(routes -> routes
+                        .post("/api/stories", (request, response) -> request.receive().aggregate().asString()
+                                .defaultIfEmpty("")
+                                .flatMap(body -> response.status(201).header("Content-Type", "application/json")
+                                        .sendString(Mono.just("{\"received\":" + body.length() + "}")).then()))
+                        .get("/api/stories/slow", (request, response) ->
+                                Mono.delay(Duration.ofSeconds(5)).then(response.sendString(Mono.just("late")).then()))
+                        .get("/api/stories/hang-up", (request, response) ->
+                                response.withConnection(connection -> connection.dispose()).then())
+                        .get("/api/stories", (request, response) -> response.header("Content-Type", "application/json")
+                                .header("Cache-Control", "max-age=60").sendString(Mono.just("{\"stories\":[]}")))
+                        .route(request -> request.uri().startsWith("/api/admin/"), (request, response) -> response
+                                .header("Content-Type", "application/json")
+                                .header("Cache-Control", "max-age=600")
+                                .sendString(Mono.just("{\"bearer\":" + request.requestHeaders().get("Authorization", "")
+                                        .startsWith("Bearer ey") + ",\"tokenFingerprint\":\""
+                                        + Integer.toHexString(request.requestHeaders().get("Authorization", "").hashCode())
+                                        + "\",\"cookie\":"
+                                        + request.requestHeaders().contains("Cookie") + ",\"forwardedFor\":"
+                                        + (request.requestHeaders().contains("X-Forwarded-For")
+                                        || request.requestHeaders().contains("Forwarded")) + "}"))))
+                .bindNow();
+    }
+}
