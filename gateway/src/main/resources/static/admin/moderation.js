@@ -11,12 +11,15 @@ const QUEUES = [
 export function mountModeration(container) {
   const list = el('ul', { class: 'queue' });
   const desk = el('section', { class: 'desk', 'aria-live': 'polite' });
+  // outlives the desk, which is cleared when the queue reloads after a decision
+  const notice = el('p', { role: 'status', 'data-notice': true });
   const tabs = el('div', { role: 'group', 'aria-label': 'Queues' }, QUEUES.map((queue) =>
     el('button', { type: 'button', class: 'secondary', onclick: () => load(queue) }, queue.label)));
-  container.replaceChildren(el('h2', {}, 'Moderation'), tabs, list, desk);
+  container.replaceChildren(el('h2', {}, 'Moderation'), tabs, notice, list, desk);
 
   async function load(queue) {
     desk.replaceChildren();
+    if (!notice.textContent.startsWith('Done')) notice.textContent = '';
     list.replaceChildren(el('li', {}, 'Loading…'));
     try {
       const stories = await staffApi(`/api/admin/stories?${queue.query}`);
@@ -30,6 +33,7 @@ export function mountModeration(container) {
   }
 
   async function open(id, queue) {
+    notice.textContent = '';
     let story;
     try {
       story = await staffApi(`/api/admin/stories/${id}`);
@@ -53,7 +57,7 @@ export function mountModeration(container) {
     const act = (path, body, method = 'POST') => async () => {
       try {
         await staffApi(`/api/admin/stories/${id}${path}`, { method, body });
-        outcome.textContent = 'Done.';
+        notice.textContent = `Done: “${shown.title || 'Untitled'}”.`;
         load(queue);
       } catch (error) {
         // 409: another moderator acted first; reopening shows what they decided

@@ -1,4 +1,8 @@
-// Who is signed in, from the gateway's session (the browser never holds a token), and sign-out.
+// Who is signed in, from the gateway's session (the browser never holds a token), and sign-out; then the tools
+// the person's roles open (services check the roles again on every call).
+import { mountModeration } from './moderation.js';
+import { mountStaff } from './staff.js';
+
 // Writes carry the CSRF token the gateway put in the XSRF-TOKEN cookie, in the X-XSRF-TOKEN header.
 const show = (selector, visible = true) => { document.querySelector(selector).hidden = !visible; };
 
@@ -37,8 +41,13 @@ const start = async () => {
   document.querySelector('[data-staff-roles]').textContent = me.roles.join(', ') || 'no staff role';
   document.querySelector('[data-sign-out]').addEventListener('click', signOut);
   show('[data-signed-in]');
-  if (me.roles.includes('moderator')) {
+  const isAdmin = me.roles.includes('admin');
+  if (me.roles.includes('moderator') || isAdmin) {
     await showModerationQueue();
+    mountModeration(document.querySelector('[data-moderation]'));
+  }
+  if (isAdmin) {
+    mountStaff(document.querySelector('[data-staff]'));
   }
 };
 

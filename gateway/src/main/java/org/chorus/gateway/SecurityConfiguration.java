@@ -51,6 +51,9 @@ import reactor.core.publisher.Mono;
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
+    /** Spring's WebSession cookie (also Spring Session's with Redis); this gateway does not rename it. */
+    private static final String SESSION_COOKIE = "SESSION";
+
     /** Where the session is what authenticates: only there can a forged cross-site write do harm. */
     private static final ServerWebExchangeMatcher SESSION_AUTHENTICATED =
             ServerWebExchangeMatchers.pathMatchers("/api/admin/**", "/api/me", "/logout");
@@ -134,7 +137,10 @@ class SecurityConfiguration {
             HttpMethod method = exchange.getRequest().getMethod();
             boolean safe = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)
                     || HttpMethod.OPTIONS.equals(method) || HttpMethod.TRACE.equals(method);
-            if (safe || bearerPresented(exchange)) {
+            // without the session cookie there is no ambient credential for a forged request to ride on: such a
+            // request is simply unauthenticated and gets the 401 it deserves, not a CSRF 403
+            boolean session = exchange.getRequest().getCookies().containsKey(SESSION_COOKIE);
+            if (safe || bearerPresented(exchange) || !session) {
                 return MatchResult.notMatch();
             }
             return SESSION_AUTHENTICATED.matches(exchange);

@@ -2,26 +2,21 @@ package org.chorus.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
-import org.chorus.testsupport.LogFile;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -32,54 +27,30 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class StaffSignInIT {
 
-    private static final Path LOGS = Path.of("target", "devstack-signin", "logs");
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static Devstack devstack;
+    private static Browser chromium;
     private static WebDriver browser;
-    private static Path profile;
 
     @BeforeAll
-    static void startThePlatformAndABrowser() throws IOException {
-        for (String executable : List.of("/usr/bin/chromium", "/usr/bin/chromedriver")) {
-            assertThat(new File(executable)).as("%s (Debian packages chromium and chromium-driver; .ci/run installs them)",
-                    executable).canRead();
-        }
-        devstack = Devstack.start(DevstackPorts.free(), Path.of("target", "devstack-signin"), true,
-                name -> new LogFile(LOGS.resolve(name + ".log")));
-        profile = Files.createTempDirectory("chorus-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile);
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(driver, options);
+    static void startThePlatformAndABrowser() {
+        devstack = SharedDevstack.get();
+        chromium = Browser.start();
+        browser = chromium.driver();
     }
 
     @AfterAll
-    static void stopBrowserAndPlatform() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (devstack != null) {
-            devstack.close();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
+    static void stopTheBrowser() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     @Test
-    void moderatorSignsInUsesTheModerationQueueThroughTheSessionAndSignsOut() {
+    void moderatorSignsInPublishesAStoryFromTheQueueThroughTheSessionAndSignsOut() throws Exception {
         String portal = devstack.gatewayUrl() + "/admin";
+        String title = "Waiting for the portal " + UUID.randomUUID();
+        String id = submitStory(title);
         browser.get(portal);
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-sign-in]"))).click();
@@ -98,6 +69,13 @@ class StaffSignInIT {
         assertThat(browserCookies()).as("the browser holds no token, only the session and the CSRF cookie")
                 .doesNotContain("eyJ");
 
+        // the moderation desk: open the story from the queue and publish it, a cookie-authenticated write with CSRF
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[contains(., '" + title + "')]"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//section[@data-moderation]//button[.='Publish']")))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-notice]"), "Done"));
+        assertThat(statusOf("/api/stories/" + id)).as("the story is public now").isEqualTo(200);
+
         browser.findElement(By.cssSelector("[data-sign-out]")).click();
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-signed-out]")));
@@ -110,6 +88,19 @@ class StaffSignInIT {
 
         assertThat(browserLog()).as("the portal runs under its strict CSP without a violation")
                 .noneMatch(line -> line.contains("Content Security Policy") && line.contains(devstack.gatewayUrl()));
+    }
+
+    private static String submitStory(String title) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(devstack.gatewayUrl() + "/api/stories"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\",\"language\":\"en\","
+                        + "\"text\":\"A story for the moderation desk.\",\"consents\":{\"publishOnSite\":true}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(response.body());
+        assertThat(id.find()).isTrue();
+        return id.group(1);
     }
 
     /** The status of a same-origin GET made by the page itself, with the browser's cookies. */
@@ -129,10 +120,6 @@ class StaffSignInIT {
     }
 
     private static List<String> browserLog() {
-        try {
-            return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
-        } catch (RuntimeException e) {
-            return List.of();
-        }
+        return chromium.console();
     }
 }

@@ -37,10 +37,14 @@ class RateLimitFilter implements WebFilter {
         if (!properties.enabled() || !request.getPath().value().startsWith("/api/")) {
             return chain.filter(exchange);
         }
+        String path = request.getPath().value();
+        boolean staff = path.startsWith("/api/admin/") || path.equals("/api/me");
         boolean write = !(HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod())
                 || HttpMethod.OPTIONS.equals(request.getMethod()));
-        return counter.acquire(clientAddress(request), write ? "write" : "read",
-                        write ? properties.writesPerWindow() : properties.readsPerWindow())
+        String kind = staff ? "staff" : write ? "write" : "read";
+        int limit = staff ? properties.staffPerWindow()
+                : write ? properties.writesPerWindow() : properties.readsPerWindow();
+        return counter.acquire(clientAddress(request), kind, limit)
                 .flatMap(retryAfter -> retryAfter == 0
                         ? chain.filter(exchange) : tooManyRequests(exchange.getResponse(), retryAfter));
     }

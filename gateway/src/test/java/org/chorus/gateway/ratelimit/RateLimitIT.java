@@ -30,6 +30,19 @@ class RateLimitIT {
     }
 
     @Test
+    void staffWorkHasItsOwnCountAndNeverMeetsTheLimitForAnonymousWrites() {
+        for (int i = 0; i < 3; i++) {
+            http.post().uri("/api/stories").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange();
+        }
+
+        for (int i = 0; i < 5; i++) {
+            http.post().uri("/api/admin/stories/00000000-0000-0000-0000-000000000000/publication")
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                    .expectStatus().isUnauthorized();
+        }
+    }
+
+    @Test
     void pagesAreNotCountedAgainstTheApiLimits() {
         for (int i = 0; i < 5; i++) {
             http.get().uri("/").exchange().expectStatus().isOk();

@@ -38,8 +38,9 @@ class CsrfIT {
     @Autowired
     WebTestClient http;
 
+    /** Signed in as a browser is: the mock login stands for the session, the cookie for the browser sending it. */
     private WebTestClient moderator() {
-        return http.mutateWith(mockOidcLogin()
+        return http.mutate().defaultCookie("SESSION", "the-browser-sends-its-session").build().mutateWith(mockOidcLogin()
                 .idToken(token -> token.claim("preferred_username", "moderator"))
                 .authorities(new SimpleGrantedAuthority("ROLE_moderator")));
     }
@@ -97,6 +98,14 @@ class CsrfIT {
                 .jsonPath("$.roles[0]").isEqualTo("moderator")
                 .jsonPath("$.roles.length()").isEqualTo(1)
                 .jsonPath("$.token").doesNotExist();
+    }
+
+    @Test
+    void aWriteWithNoSessionAndNoTokenIsUnauthenticatedNotACsrfMatter() {
+        http.post().uri("/api/admin/stories/7c9e6679-7425-40de-944b-e07fc1f90ae7/publication")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
