@@ -18,15 +18,15 @@ insert into service (id, organization_id, name, description, free_of_charge, twe
     ('ce4cd361-7a7c-5d0d-912a-4519432e20f3', '60125374-abac-5e05-a9d0-a52e8749c83a', 'DEMO Online Peer Chat', 'Demo record for the devstack; not a real service. Online peer support from anywhere.', true, false, array['en', 'es']::text[], array['support-group', 'counselling']::text[], now(), current_date)
 on conflict (id) do nothing;
 
-insert into location (service_id, location_type, address_1, city, state_province, postal_code, latitude, longitude, time_zone, accessibility) values
-    ('bde1f1d0-e189-534b-90c8-4f5b8dba719f', 'physical', 'DEMO 100 Example Avenue', 'Chicago', 'IL', '60601', 41.887, -87.623, 'America/Chicago', array['wheelchair-accessible']::text[]),
-    ('3065cac2-49bc-56f6-be2b-ff88b8f17a39', 'confidential', 'DEMO confidential address', 'Chicago', 'IL', '60614', 41.922, -87.649, 'America/Chicago', '{}'::text[]),
-    ('dc0c2ada-f9fb-5167-bfe9-52efedf1802c', 'physical', 'DEMO 200 Example Street', 'Chicago', 'IL', '60607', 41.876, -87.651, 'America/Chicago', array['wheelchair-accessible', 'sign-language']::text[]),
-    ('5fb85393-69e7-5d38-b9f6-73bfb7ab8e64', 'physical', 'DEMO 300 Example Plaza', 'New York', 'NY', '10001', 40.75, -73.997, 'America/New_York', array['wheelchair-accessible']::text[]),
-    ('67040974-a0ba-5955-b03d-c7ccf5c08bdf', 'physical', 'DEMO 400 Example Road', 'Brooklyn', 'NY', '11201', 40.694, -73.99, 'America/New_York', '{}'::text[]),
-    ('2e12bee3-ac7c-53ff-9bb9-c60e8145e36c', 'physical', 'DEMO 500 Example Boulevard', 'Los Angeles', 'CA', '90012', 34.053, -118.243, 'America/Los_Angeles', array['wheelchair-accessible']::text[]),
-    ('ce4cd361-7a7c-5d0d-912a-4519432e20f3', 'virtual', null, null, null, null, null, null, 'America/Los_Angeles', '{}'::text[])
-on conflict (service_id) do nothing;
+insert into location (id, service_id, location_type, address_1, city, state_province, postal_code, latitude, longitude, time_zone, accessibility) values
+    ('bde1f1d0-e189-534b-90c8-4f5b8dba719f', 'bde1f1d0-e189-534b-90c8-4f5b8dba719f', 'physical', 'DEMO 100 Example Avenue', 'Chicago', 'IL', '60601', 41.887, -87.623, 'America/Chicago', array['wheelchair-accessible']::text[]),
+    ('3065cac2-49bc-56f6-be2b-ff88b8f17a39', '3065cac2-49bc-56f6-be2b-ff88b8f17a39', 'confidential', 'DEMO confidential address', 'Chicago', 'IL', '60614', 41.922, -87.649, 'America/Chicago', '{}'::text[]),
+    ('dc0c2ada-f9fb-5167-bfe9-52efedf1802c', 'dc0c2ada-f9fb-5167-bfe9-52efedf1802c', 'physical', 'DEMO 200 Example Street', 'Chicago', 'IL', '60607', 41.876, -87.651, 'America/Chicago', array['wheelchair-accessible', 'sign-language']::text[]),
+    ('5fb85393-69e7-5d38-b9f6-73bfb7ab8e64', '5fb85393-69e7-5d38-b9f6-73bfb7ab8e64', 'physical', 'DEMO 300 Example Plaza', 'New York', 'NY', '10001', 40.75, -73.997, 'America/New_York', array['wheelchair-accessible']::text[]),
+    ('67040974-a0ba-5955-b03d-c7ccf5c08bdf', '67040974-a0ba-5955-b03d-c7ccf5c08bdf', 'physical', 'DEMO 400 Example Road', 'Brooklyn', 'NY', '11201', 40.694, -73.99, 'America/New_York', '{}'::text[]),
+    ('2e12bee3-ac7c-53ff-9bb9-c60e8145e36c', '2e12bee3-ac7c-53ff-9bb9-c60e8145e36c', 'physical', 'DEMO 500 Example Boulevard', 'Los Angeles', 'CA', '90012', 34.053, -118.243, 'America/Los_Angeles', array['wheelchair-accessible']::text[]),
+    ('ce4cd361-7a7c-5d0d-912a-4519432e20f3', 'ce4cd361-7a7c-5d0d-912a-4519432e20f3', 'virtual', null, null, null, null, null, null, 'America/Los_Angeles', '{}'::text[])
+on conflict (id) do nothing;
 
 insert into phone (id, service_id, position, number, type, description, languages) values
     ('0e9de715-3ac4-54ec-8acd-a4ccc022c788', 'bde1f1d0-e189-534b-90c8-4f5b8dba719f', 0, '312-555-0101', 'voice', 'DEMO number: fictional, reaches nobody', '{}'::text[]),

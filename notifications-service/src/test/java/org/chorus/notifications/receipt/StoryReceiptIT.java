@@ -180,7 +180,7 @@ class StoryReceiptIT {
         byte[] sealed = db.sql("select email_ciphertext from author_contact where story_id = :id").bind("id", story)
                 .map(row -> row.get("email_ciphertext", byte[].class)).one().block();
 
-        publish(Topics.STORIES, new StoryWithdrawn(UUID.randomUUID(), Instant.now(), story));
+        publish(Topics.STORIES, new StoryWithdrawn(UUID.randomUUID(), Instant.now(), story, StoryWithdrawn.BY_AUTHOR));
 
         await().atMost(MAIL).until(() -> !DatabaseDump.of(db).contains(story.toString()));
         assertThat(DatabaseDump.of(db)).doesNotContain(DatabaseDump.hex(sealed)).doesNotContain(email.toLowerCase());

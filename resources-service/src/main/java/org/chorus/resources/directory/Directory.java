@@ -56,7 +56,7 @@ class Directory {
     Mono<ServiceView> create(ServiceDraft draft) {
         draft.checked();
         UUID id = draft.id() != null ? draft.id() : UUID.randomUUID();
-        Mono<Void> store = knownTimeZone(draft.location()).then(insert(id, draft, clock.instant()));
+        Mono<Void> store = knownTimeZones(draft).then(insert(id, draft, clock.instant()));
         return store.as(transactional::transactional).then(queries.byId(id, true));
     }
 
@@ -66,7 +66,7 @@ class Directory {
         if (draft.id() != null && !draft.id().equals(id)) {
             throw new InvalidInput("id", "must match the service in the path, or be left out");
         }
-        Mono<Void> store = knownTimeZone(draft.location())
+        Mono<Void> store = knownTimeZones(draft)
                 .then(lock(id))
                 .flatMap(current -> replace(id, current, draft, clock.instant()));
         return store.as(transactional::transactional).then(queries.byId(id, true));
@@ -117,7 +117,7 @@ class Directory {
                         .fetch().rowsUpdated())
                 .flatMap(inserted -> inserted == 0 ? Mono.error(duplicate(id)) : saveParts(id, draft))
                 .then(outbox.append(Topics.RESOURCES, new ResourcePublished(UUID.randomUUID(), now, id,
-                        draft.name().strip(), postalCode(draft.location()), draft.taxonomyTerms())));
+                        draft.name().strip(), draft.postalCode(), draft.taxonomyTerms())));
     }
 
     private Mono<Void> replace(UUID id, Current current, ServiceDraft draft, Instant now) {
@@ -143,7 +143,7 @@ class Directory {
                 .then(db.sql("delete from schedule where service_id = :id").bind("id", id).then())
                 .then(saveParts(id, draft))
                 .then(announceIfPublic(current.status(), new ResourceUpdated(UUID.randomUUID(), now, id,
-                        draft.name().strip(), postalCode(draft.location()), draft.taxonomyTerms())));
+                        draft.name().strip(), draft.postalCode(), draft.taxonomyTerms())));
     }
 
     /** Takes the service out of every public answer. Closing a closed service changes nothing and says nothing. */
@@ -152,6 +152,36 @@ class Directory {
         Mono<Void> store = lock(id).flatMap(current -> "inactive".equals(current.status()) ? Mono.empty()
                 : setStatus(id, "inactive", now)
                         .then(announceIfPublic(current.status(), new ResourceRemoved(UUID.randomUUID(), now, id))));
+        return store.as(transactional::transactional).then(queries.byId(id, true));
+    }
+
+    /**
+     * Closed for now (a move, a staff shortage, a flood) but coming back: unlike {@link #close}, the service stays in
+     * the public list and detail with the reason and the expected reopening day, so people who know it learn why it
+     * does not answer; search by place leaves it out, so nobody in need is sent to a closed door. Announced as an
+     * update, since the record stays public. Closing again replaces the reason and the day.
+     */
+    Mono<ServiceView> closeTemporarily(UUID id, TemporaryClosure closure) {
+        Instant now = clock.instant();
+        TemporaryClosure checked = closure == null ? new TemporaryClosure(null, null)
+                : closure.checked(LocalDate.ofInstant(now, ZoneOffset.UTC));
+        Mono<Void> store = lock(id).flatMap(current -> {
+            if ("inactive".equals(current.status()) || "defunct".equals(current.status())) {
+                return Mono.error(new ResponseStatusException(HttpStatus.CONFLICT,
+                        "A closed service is reopened first; a temporary closure is for a service that is open."));
+            }
+            return db.sql("""
+                            update service set status = 'temporarily closed', closure_reason = :reason,
+                                closed_until = :until, modified_at = :now
+                            where id = :id""")
+                    .bind("id", id)
+                    .bind("reason", nullable(checked.reason()))
+                    .bind("until", Parameter.fromOrEmpty(checked.until(), LocalDate.class))
+                    .bind("now", now)
+                    .then()
+                    .then(outbox.append(Topics.RESOURCES, new ResourceUpdated(UUID.randomUUID(), now, id,
+                            current.name(), current.postalCode(), current.taxonomyTerms())));
+        });
         return store.as(transactional::transactional).then(queries.byId(id, true));
     }
 
@@ -190,14 +220,16 @@ class Directory {
     /** What the service is now, with its row locked so concurrent staff changes to it apply one after the other. */
     private Mono<Current> lock(UUID id) {
         return db.sql("""
-                        select s.status, s.organization_id, s.name, s.taxonomy_terms, l.location_type, l.postal_code
-                        from service s left join location l on l.service_id = s.id
+                        select s.status, s.organization_id, s.name, s.taxonomy_terms,
+                            (select l.postal_code from location l
+                             where l.service_id = s.id and l.location_type <> 'virtual'
+                             order by l.position, l.id limit 1) as postal_code
+                        from service s
                         where s.id = :id for update of s""")
                 .bind("id", id)
                 .map(row -> new Current(row.get("status", String.class), row.get("organization_id", UUID.class),
                         row.get("name", String.class), ServiceRows.strings(row, "taxonomy_terms"),
-                        "virtual".equals(row.get("location_type", String.class))
-                                ? null : row.get("postal_code", String.class)))
+                        row.get("postal_code", String.class)))
                 .one()
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "There is no service with this id.")));
@@ -207,8 +239,12 @@ class Directory {
                            String postalCode) {
     }
 
+    /** Any other status than a temporary closure forgets the closure's reason and end. */
     private Mono<Void> setStatus(UUID id, String status, Instant now) {
-        return db.sql("update service set status = :status, modified_at = :now where id = :id")
+        return db.sql("""
+                        update service set status = :status, closure_reason = null, closed_until = null,
+                            modified_at = :now
+                        where id = :id""")
                 .bind("id", id).bind("status", status).bind("now", now).then();
     }
 
@@ -229,24 +265,9 @@ class Directory {
     }
 
     private Mono<Void> saveParts(UUID id, ServiceDraft draft) {
-        LocationDraft place = draft.location();
-        Mono<Void> location = db.sql("""
-                        insert into location (service_id, location_type, address_1, city, state_province, postal_code,
-                            latitude, longitude, time_zone, accessibility)
-                        values (:id, :type, :address, :city, :state, :zip, :latitude, :longitude, :timeZone,
-                            :accessibility)""")
-                .bind("id", id)
-                .bind("type", place.locationType())
-                .bind("address", nullable(place.address1()))
-                .bind("city", nullable(place.city()))
-                .bind("state", nullable(place.stateProvince()))
-                .bind("zip", Parameter.fromOrEmpty(place.postalCode(), String.class))
-                .bind("latitude", Parameter.fromOrEmpty(place.latitude(), Double.class))
-                .bind("longitude", Parameter.fromOrEmpty(place.longitude(), Double.class))
-                .bind("timeZone", place.timeZone())
-                .bind("accessibility", (place.accessibility() == null ? List.<String>of() : place.accessibility())
-                        .toArray(String[]::new))
-                .then();
+        List<LocationDraft> places = draft.places();
+        Flux<Void> locations = Flux.range(0, places.size()).concatMap(i -> saveLocation(id, i, places.get(i),
+                draft.placeField(i) + ".id"));
         List<PhoneDraft> phones = draft.phonesOrEmpty();
         Flux<Void> phoneRows = Flux.range(0, phones.size()).concatMap(i -> db.sql("""
                         insert into phone (id, service_id, position, number, type, description, languages)
@@ -269,16 +290,49 @@ class Directory {
                 .bind("opens", period.opens())
                 .bind("closes", period.closes())
                 .then());
-        return location.thenMany(phoneRows).thenMany(hours).then();
+        return locations.thenMany(phoneRows).thenMany(hours).then();
+    }
+
+    /** A location id staff chose must not be another service's: its row would be taken from that service. */
+    private Mono<Void> saveLocation(UUID serviceId, int position, LocationDraft place, String field) {
+        return db.sql("""
+                        insert into location (id, service_id, position, location_type, address_1, city,
+                            state_province, postal_code, latitude, longitude, time_zone, accessibility)
+                        values (:id, :serviceId, :position, :type, :address, :city, :state, :zip, :latitude,
+                            :longitude, :timeZone, :accessibility)
+                        on conflict (id) do nothing""")
+                .bind("id", place.id() != null ? place.id() : UUID.randomUUID())
+                .bind("serviceId", serviceId)
+                .bind("position", position)
+                .bind("type", place.locationType())
+                .bind("address", nullable(place.address1()))
+                .bind("city", nullable(place.city()))
+                .bind("state", nullable(place.stateProvince()))
+                .bind("zip", Parameter.fromOrEmpty(place.postalCode(), String.class))
+                .bind("latitude", Parameter.fromOrEmpty(place.latitude(), Double.class))
+                .bind("longitude", Parameter.fromOrEmpty(place.longitude(), Double.class))
+                .bind("timeZone", place.timeZone())
+                .bind("accessibility", (place.accessibility() == null ? List.<String>of() : place.accessibility())
+                        .toArray(String[]::new))
+                .fetch().rowsUpdated()
+                .flatMap(inserted -> inserted == 0
+                        ? Mono.error(new InvalidInput(field, "is the id of another service's location"))
+                        : Mono.empty());
     }
 
     /** PostgreSQL must know the zone too, or open-now searches would fail for everyone. */
-    private Mono<Void> knownTimeZone(LocationDraft place) {
-        return db.sql("select exists (select 1 from pg_timezone_names where name = :zone) as known")
-                .bind("zone", place.timeZone())
-                .map(row -> Boolean.TRUE.equals(row.get("known", Boolean.class))).one()
-                .flatMap(known -> known ? Mono.empty() : Mono.error(new InvalidInput("location.time_zone",
-                        "is not a known IANA time zone such as America/Chicago")));
+    private Mono<Void> knownTimeZones(ServiceDraft draft) {
+        List<LocationDraft> places = draft.places();
+        return unknownTimeZones(places.stream().map(LocationDraft::timeZone).collect(Collectors.toSet()))
+                .flatMap(unknown -> {
+                    for (int i = 0; i < places.size(); i++) {
+                        if (unknown.contains(places.get(i).timeZone())) {
+                            return Mono.error(new InvalidInput(draft.placeField(i) + ".time_zone",
+                                    "is not a known IANA time zone such as America/Chicago"));
+                        }
+                    }
+                    return Mono.empty();
+                });
     }
 
     private static ErrorResponseException duplicate(UUID id) {
@@ -287,10 +341,6 @@ class Directory {
         problem.setTitle("Duplicate identifier");
         problem.setProperty("errors", List.of(Map.of("field", "id", "message", "is already used by another service")));
         return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
-    }
-
-    private static String postalCode(LocationDraft place) {
-        return place.isVirtual() ? null : place.postalCode();
     }
 
     private static Parameter nullable(String value) {

@@ -5,11 +5,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import org.chorus.resources.directory.ServiceDraft.LocationDraft;
 import org.chorus.web.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -22,9 +25,9 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * Imports an HSDS JSON file (the staff export's shape: an array of services). All or nothing: every row is checked
- * first, and one bad row rejects the file with a report naming each row's faults; otherwise every row is created or
- * replaced, matched by id, in one transaction.
+ * Imports services, from HSDS JSON (the staff export's shape: an array of services) or from the HSDS tabular form
+ * ({@link DirectoryCsv}). All or nothing: every row is checked first, and one bad row rejects the file with a report
+ * naming each row's faults; otherwise every service is created or replaced, matched by id, in one transaction.
  */
 @Service
 class DirectoryImport {
@@ -41,17 +44,41 @@ class DirectoryImport {
         this.clock = clock;
     }
 
-    /** @param row counted from 1; the fields in errors are paths inside that row */
+    /**
+     * @param file the CSV file of the row, absent for JSON
+     * @param row  counted from 1: the n-th service of a JSON file, or the record number in a CSV file whose header is
+     *             row 1; the fields in errors are paths inside that row
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record RowOutcome(int row, UUID id, String outcome, List<Map<String, String>> errors) {
+    record RowOutcome(String file, int row, UUID id, String outcome, List<Map<String, String>> errors) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ImportReport(int created, int updated, List<RowOutcome> rows) {
     }
 
+    /** Where a service came from, for the report. */
+    record Source(String file, int row) {
+
+        String label() {
+            return file == null ? "[" + (row - 1) + "]" : file + "[" + row + "]";
+        }
+    }
+
+    /** Something wrong with one row of one file. */
+    record Fault(Source source, String field, String message) {
+    }
+
+    /** A JSON file: the n-th service is row n. */
     Mono<ImportReport> importServices(List<ServiceDraft> drafts) {
+        List<Source> sources = drafts == null ? List.of()
+                : IntStream.rangeClosed(1, drafts.size()).mapToObj(row -> new Source(null, row)).toList();
+        return importServices(drafts, sources);
+    }
+
+    /** @param sources one per draft: the row it was read from */
+    Mono<ImportReport> importServices(List<ServiceDraft> drafts, List<Source> sources) {
         if (drafts == null || drafts.isEmpty()) {
             throw new InvalidInput("services", "the file holds no services");
         }
@@ -60,9 +87,9 @@ class DirectoryImport {
         }
         Map<Integer, List<Map<String, String>>> faults = new HashMap<>();
         Map<UUID, Integer> rowOfId = new HashMap<>();
+        Map<UUID, Integer> rowOfLocation = new HashMap<>();
         Set<String> zones = new LinkedHashSet<>();
         for (int i = 0; i < drafts.size(); i++) {
-            int row = i + 1;
             ServiceDraft draft = drafts.get(i);
             try {
                 if (draft == null) {
@@ -71,30 +98,41 @@ class DirectoryImport {
                 if (draft.id() == null) {
                     throw new InvalidInput("id", "is required, so importing the file again updates instead of adding");
                 }
-                Integer earlier = rowOfId.putIfAbsent(draft.id(), row);
+                Integer earlier = rowOfId.putIfAbsent(draft.id(), i);
                 if (earlier != null) {
-                    throw new InvalidInput("id", "is also the id of row " + earlier);
+                    throw new InvalidInput("id", "is also the id of row " + sources.get(earlier).row());
                 }
                 draft.checked();
-                zones.add(draft.location().timeZone());
+                for (LocationDraft place : draft.places()) {
+                    zones.add(place.timeZone());
+                    Integer owner = place.id() == null ? null : rowOfLocation.putIfAbsent(place.id(), i);
+                    if (owner != null && owner != i) {
+                        throw new InvalidInput("locations.id",
+                                "is also the id of a location in row " + sources.get(owner).row());
+                    }
+                }
             } catch (InvalidInput e) {
-                fault(faults, row, e.field(), e.getMessage());
+                fault(faults, i, e.field(), e.getMessage());
             }
         }
         return directory.unknownTimeZones(zones).flatMap(unknown -> {
             for (int i = 0; i < drafts.size(); i++) {
                 ServiceDraft draft = drafts.get(i);
-                if (!faults.containsKey(i + 1) && unknown.contains(draft.location().timeZone())) {
-                    fault(faults, i + 1, "location.time_zone", "is not a known IANA time zone");
+                List<LocationDraft> places = faults.containsKey(i) ? List.of() : draft.places();
+                for (int at = 0; at < places.size(); at++) {
+                    if (unknown.contains(places.get(at).timeZone())) {
+                        fault(faults, i, draft.placeField(at) + ".time_zone", "is not a known IANA time zone");
+                    }
                 }
             }
             if (!faults.isEmpty()) {
-                return Mono.error(rejected(drafts, faults));
+                return Mono.error(rejected(drafts, sources, faults, List.of()));
             }
             Instant now = clock.instant();
             return Flux.range(0, drafts.size())
-                    .concatMap(i -> directory.upsert(drafts.get(i), now).map(created -> new RowOutcome(i + 1,
-                            drafts.get(i).id(), created ? "created" : "updated", List.of())))
+                    .concatMap(i -> directory.upsert(drafts.get(i), now).map(created -> new RowOutcome(
+                            sources.get(i).file(), sources.get(i).row(), drafts.get(i).id(),
+                            created ? "created" : "updated", List.of())))
                     .collectList()
                     .as(transactional::transactional)
                     .map(rows -> new ImportReport(
@@ -103,29 +141,49 @@ class DirectoryImport {
         });
     }
 
-    private static void fault(Map<Integer, List<Map<String, String>>> faults, int row, String field, String message) {
-        faults.computeIfAbsent(row, r -> new ArrayList<>()).add(Map.of("field", field, "message", message));
+    /** A file rejected before any service could be put together (CSV rows that do not parse or do not match). */
+    static ErrorResponseException rejected(List<Fault> faults) {
+        return rejected(List.of(), List.of(), Map.of(), faults);
     }
 
-    private static ErrorResponseException rejected(List<ServiceDraft> drafts,
-                                                   Map<Integer, List<Map<String, String>>> faults) {
+    private static void fault(Map<Integer, List<Map<String, String>>> faults, int index, String field,
+                              String message) {
+        faults.computeIfAbsent(index, r -> new ArrayList<>()).add(Map.of("field", field, "message", message));
+    }
+
+    private static ErrorResponseException rejected(List<ServiceDraft> drafts, List<Source> sources,
+                                                   Map<Integer, List<Map<String, String>>> faults,
+                                                   List<Fault> rowFaults) {
         List<RowOutcome> rows = new ArrayList<>();
         List<Map<String, String>> errors = new ArrayList<>();
-        for (int row = 1; row <= drafts.size(); row++) {
-            ServiceDraft draft = drafts.get(row - 1);
-            List<Map<String, String>> rowFaults = faults.getOrDefault(row, List.of());
-            rows.add(new RowOutcome(row, draft == null ? null : draft.id(), rowFaults.isEmpty() ? "not imported"
-                    : "rejected", rowFaults));
-            for (Map<String, String> fault : rowFaults) {
-                errors.add(Map.of("field", "[" + (row - 1) + "]" + (fault.get("field").isEmpty() ? ""
-                        : "." + fault.get("field")), "message", fault.get("message")));
+        for (int i = 0; i < drafts.size(); i++) {
+            ServiceDraft draft = drafts.get(i);
+            Source source = sources.get(i);
+            List<Map<String, String>> mine = faults.getOrDefault(i, List.of());
+            rows.add(new RowOutcome(source.file(), source.row(), draft == null ? null : draft.id(),
+                    mine.isEmpty() ? "not imported" : "rejected", mine));
+            for (Map<String, String> fault : mine) {
+                errors.add(error(source, fault.get("field"), fault.get("message")));
             }
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                faults.size() + " of " + drafts.size() + " rows are not valid; nothing was imported.");
+        Map<Source, List<Map<String, String>>> byRow = new LinkedHashMap<>();
+        for (Fault fault : rowFaults) {
+            byRow.computeIfAbsent(fault.source(), s -> new ArrayList<>())
+                    .add(Map.of("field", fault.field(), "message", fault.message()));
+            errors.add(error(fault.source(), fault.field(), fault.message()));
+        }
+        byRow.forEach((source, mine) -> rows.add(new RowOutcome(source.file(), source.row(), null, "rejected", mine)));
+        int bad = faults.size() + byRow.size();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, drafts.isEmpty()
+                ? bad + " rows are not valid; nothing was imported."
+                : bad + " of " + drafts.size() + " rows are not valid; nothing was imported.");
         problem.setTitle("Import rejected");
         problem.setProperty("errors", errors);
         problem.setProperty("rows", rows);
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    }
+
+    private static Map<String, String> error(Source source, String field, String message) {
+        return Map.of("field", source.label() + (field.isEmpty() ? "" : "." + field), "message", message);
     }
 }

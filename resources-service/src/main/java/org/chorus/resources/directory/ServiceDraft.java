@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,16 +16,21 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * What staff send to create or replace a service, with its organization and location. Checked here rather than with
+ * What staff send to create or replace a service, with its organization and locations. Checked here rather than with
  * bean validation so every error names the field as it is spelled in the JSON (snake_case, with list indexes).
- * Fields only an export carries (status, last_verified, modified_at, call_for_location) are ignored, so an export
- * imports back as it is.
+ * Fields only an export carries (status, closure_reason, closed_until, last_verified, modified_at, call_for_location)
+ * are ignored, so an export imports back as it is.
+ *
+ * @param location  one location, for a service with a single place
+ * @param locations several locations (HSDS service_at_location), the first being the main one; when given,
+ *                  {@code location} is ignored (an export carries both, {@code location} being the first)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 record ServiceDraft(UUID id, String name, String description, OrganizationDraft organization, Boolean freeOfCharge,
                     Boolean twentyFourSeven, List<String> languages, List<String> taxonomyTerms,
-                    LocationDraft location, List<PhoneDraft> phones, List<ScheduleDraft> schedules) {
+                    LocationDraft location, List<LocationDraft> locations, List<PhoneDraft> phones,
+                    List<ScheduleDraft> schedules) {
 
     static final int MAX_NAME = 200;
     static final int MAX_TEXT = 4_000;
@@ -50,7 +56,7 @@ record ServiceDraft(UUID id, String name, String description, OrganizationDraft 
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record LocationDraft(String locationType, @JsonProperty("address_1") String address1, String city,
+    record LocationDraft(UUID id, String locationType, @JsonProperty("address_1") String address1, String city,
                          String stateProvince, String postalCode, Double latitude, Double longitude, String timeZone,
                          List<String> accessibility) {
 
@@ -102,7 +108,7 @@ record ServiceDraft(UUID id, String name, String description, OrganizationDraft 
                 throw new InvalidInput("taxonomy_terms[" + i + "]", "is not one of " + TaxonomyTerm.codes());
             }
         }
-        checkLocation();
+        checkLocations();
         list("phones", phones);
         for (int i = 0; phones != null && i < phones.size(); i++) {
             PhoneDraft phone = phones.get(i);
@@ -149,35 +155,70 @@ record ServiceDraft(UUID id, String name, String description, OrganizationDraft 
         return schedules == null ? List.of() : schedules;
     }
 
-    private void checkLocation() {
-        if (location == null) {
+    /** The service's locations, main one first: {@code locations} when given, else the single {@code location}. */
+    List<LocationDraft> places() {
+        if (locations != null && !locations.isEmpty()) {
+            return locations;
+        }
+        return location == null ? List.of() : List.of(location);
+    }
+
+    /** How errors name the i-th place: {@code locations[i]} when the list was sent, else {@code location}. */
+    String placeField(int i) {
+        return locations != null && !locations.isEmpty() ? "locations[" + i + "]" : "location";
+    }
+
+    /** The ZIP code events carry: the main place's, unless the service has no place people can go to. */
+    String postalCode() {
+        return places().stream().filter(place -> !place.isVirtual()).map(LocationDraft::postalCode).findFirst()
+                .orElse(null);
+    }
+
+    private void checkLocations() {
+        if ((locations == null || locations.isEmpty()) && location == null) {
             throw new InvalidInput("location", "is required");
         }
+        list("locations", locations);
+        Set<UUID> ids = new HashSet<>();
+        for (int i = 0; i < places().size(); i++) {
+            String at = placeField(i);
+            LocationDraft place = places().get(i);
+            if (place == null) {
+                throw new InvalidInput(at, "must not be null");
+            }
+            if (place.id() != null && !ids.add(place.id())) {
+                throw new InvalidInput(at + ".id", "is the id of another location of this service");
+            }
+            checkLocation(at, place);
+        }
+    }
+
+    private static void checkLocation(String at, LocationDraft location) {
         if (!LOCATION_TYPES.contains(location.locationType())) {
-            throw new InvalidInput("location.location_type", "must be one of " + LOCATION_TYPES);
+            throw new InvalidInput(at + ".location_type", "must be one of " + LOCATION_TYPES);
         }
-        text("location.address_1", location.address1(), MAX_NAME, false);
-        text("location.city", location.city(), 100, false);
-        text("location.state_province", location.stateProvince(), 50, false);
+        text(at + ".address_1", location.address1(), MAX_NAME, false);
+        text(at + ".city", location.city(), 100, false);
+        text(at + ".state_province", location.stateProvince(), 50, false);
         if (location.postalCode() != null && !ZIP.matcher(location.postalCode()).matches()) {
-            throw new InvalidInput("location.postal_code", "must be a five-digit US ZIP code");
+            throw new InvalidInput(at + ".postal_code", "must be a five-digit US ZIP code");
         }
-        text("location.time_zone", location.timeZone(), 64, true);
-        tokens("location.accessibility", location.accessibility(), TOKEN);
+        text(at + ".time_zone", location.timeZone(), 64, true);
+        tokens(at + ".accessibility", location.accessibility(), TOKEN);
         if (location.isVirtual()) {
             if (location.latitude() != null || location.longitude() != null) {
-                throw new InvalidInput("location.latitude", "must be empty for a virtual location");
+                throw new InvalidInput(at + ".latitude", "must be empty for a virtual location");
             }
             return;
         }
         if (location.latitude() == null || location.latitude() < -90 || location.latitude() > 90) {
-            throw new InvalidInput("location.latitude", "is required, between -90 and 90");
+            throw new InvalidInput(at + ".latitude", "is required, between -90 and 90");
         }
         if (location.longitude() == null || location.longitude() < -180 || location.longitude() > 180) {
-            throw new InvalidInput("location.longitude", "is required, between -180 and 180");
+            throw new InvalidInput(at + ".longitude", "is required, between -180 and 180");
         }
         if (location.postalCode() == null) {
-            throw new InvalidInput("location.postal_code", "is required for a place people can be sent to");
+            throw new InvalidInput(at + ".postal_code", "is required for a place people can be sent to");
         }
     }
 

@@ -9,12 +9,21 @@ import java.util.UUID;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
-/** A service as HSDS 3 shows it, with its organization, location, phones and weekly hours. */
+/**
+ * A service as HSDS 3 shows it, with its organization, locations, phones and weekly hours.
+ *
+ * @param closureReason why a temporarily closed service is closed, if staff said
+ * @param closedUntil   the day a temporarily closed service expects to reopen, if staff said
+ * @param location      the main location (the first of {@code locations}); in a search answer, the nearest one
+ * @param locations     every location, in the order staff gave them (HSDS service_at_location)
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record ServiceView(UUID id, String name, String description, OrganizationView organization, String status,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) String closureReason,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate closedUntil,
                    boolean freeOfCharge, boolean twentyFourSeven, LocalDate lastVerified, List<String> languages,
-                   List<String> taxonomyTerms, LocationView location, List<PhoneView> phones,
-                   List<ScheduleView> schedules, Instant modifiedAt) {
+                   List<String> taxonomyTerms, LocationView location, List<LocationView> locations,
+                   List<PhoneView> phones, List<ScheduleView> schedules, Instant modifiedAt) {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -28,7 +37,7 @@ record ServiceView(UUID id, String name, String description, OrganizationView or
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record LocationView(String locationType, @JsonProperty("address_1") String address1, String city,
+    record LocationView(UUID id, String locationType, @JsonProperty("address_1") String address1, String city,
                         String stateProvince, String postalCode, Double latitude, Double longitude, String timeZone,
                         List<String> accessibility, Boolean callForLocation) {
 
@@ -41,7 +50,7 @@ record ServiceView(UUID id, String name, String description, OrganizationView or
             if (!isConfidential()) {
                 return this;
             }
-            return new LocationView(locationType, null, city, stateProvince, postalCode, null, null, timeZone,
+            return new LocationView(id, locationType, null, city, stateProvince, postalCode, null, null, timeZone,
                     accessibility, true);
         }
     }
@@ -55,9 +64,20 @@ record ServiceView(UUID id, String name, String description, OrganizationView or
     record ScheduleView(String weekday, String opensAt, String closesAt) {
     }
 
+    /** The same service with every confidential location shown as the public may see it. */
     ServiceView forPublic() {
-        return location == null ? this : new ServiceView(id, name, description, organization, status, freeOfCharge,
-                twentyFourSeven, lastVerified, languages, taxonomyTerms, location.forPublic(), phones, schedules,
+        return new ServiceView(id, name, description, organization, status, closureReason, closedUntil, freeOfCharge,
+                twentyFourSeven, lastVerified, languages, taxonomyTerms,
+                location == null ? null : location.forPublic(),
+                locations.stream().map(LocationView::forPublic).toList(), phones, schedules, modifiedAt);
+    }
+
+    /** The same service with {@code location} set to the given one of its locations (the nearest, in a search). */
+    ServiceView at(UUID locationId) {
+        LocationView chosen = locations.stream().filter(place -> place.id().equals(locationId)).findFirst()
+                .orElse(location);
+        return new ServiceView(id, name, description, organization, status, closureReason, closedUntil, freeOfCharge,
+                twentyFourSeven, lastVerified, languages, taxonomyTerms, chosen, locations, phones, schedules,
                 modifiedAt);
     }
 }

@@ -70,7 +70,11 @@ class ImportExportIT {
     void exportWithNewIdsCreatesCopies() {
         ArrayNode copies = exported(Set.of(clinic));
         UUID copy = UUID.randomUUID();
-        ((ObjectNode) copies.get(0)).put("id", copy.toString());
+        ObjectNode copied = (ObjectNode) copies.get(0);
+        copied.put("id", copy.toString());
+        // a location belongs to one service: the copy's places get ids of their own
+        copied.remove("location");
+        copied.get("locations").valueStream().forEach(place -> ((ObjectNode) place).remove("id"));
 
         importFile(copies).expectStatus().isOk()
                 .expectBody().jsonPath("$.created").isEqualTo(1).jsonPath("$.rows[0].outcome").isEqualTo("created");
@@ -79,8 +83,23 @@ class ImportExportIT {
         ObjectNode imported = (ObjectNode) exported(Set.of(copy)).get(0);
         for (ObjectNode node : List.of(original, imported)) {
             node.remove(List.of("id", "modified_at"));
+            ((ObjectNode) node.get("location")).remove("id");
+            node.get("locations").valueStream().forEach(place -> ((ObjectNode) place).remove("id"));
         }
         assertThat(imported).isEqualTo(original);
+    }
+
+    @Test
+    void aLocationIdOfAnotherServiceIsRefusedAndNothingIsImported() {
+        ArrayNode copies = exported(Set.of(clinic));
+        UUID copy = UUID.randomUUID();
+        ((ObjectNode) copies.get(0)).put("id", copy.toString());
+
+        importFile(copies).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("locations[0].id");
+
+        staff().get().uri("/api/admin/resources/services/{id}", copy).exchange().expectStatus().isNotFound();
     }
 
     @Test

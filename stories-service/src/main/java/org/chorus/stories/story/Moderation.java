@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.chorus.contracts.StoryPublished;
+import org.chorus.contracts.StoryReportsResolved;
 import org.chorus.contracts.StoryRejected;
 import org.chorus.contracts.Topics;
 import org.chorus.messaging.Outbox;
@@ -37,16 +38,18 @@ class Moderation {
     private final DataKeys dataKeys;
     private final ConsentLedger consents;
     private final Revisions revisions;
+    private final Bylines bylines;
     private final Clock clock;
 
     Moderation(DatabaseClient db, TransactionalOperator transactional, Outbox outbox, DataKeys dataKeys,
-               ConsentLedger consents, Revisions revisions, Clock clock) {
+               ConsentLedger consents, Revisions revisions, Bylines bylines, Clock clock) {
         this.db = db;
         this.transactional = transactional;
         this.outbox = outbox;
         this.dataKeys = dataKeys;
         this.consents = consents;
         this.revisions = revisions;
+        this.bylines = bylines;
         this.clock = clock;
     }
 
@@ -78,7 +81,9 @@ class Moderation {
                     StoryRow.Opened opened = row.open(dataKeys);
                     PendingRevision revision = extra.getT3().orElse(null);
                     return audit(id, actor, "VIEWED").thenReturn(new ModeratedStory(row.id(), row.status(),
-                            row.version(), row.language(), opened.title(), opened.text(), row.contentWarnings(),
+                            row.version(), row.language(), opened.title(), opened.text(),
+                            opened.author().namedAs(), opened.author().name(), row.suggestedThemes(),
+                            row.contentWarnings(),
                             row.rejectionReason(), row.submittedAt(), extra.getT1(), extra.getT2(),
                             PiiHints.in(opened.text()), revision,
                             revision == null ? List.of() : PiiHints.in(revision.text())));
@@ -106,8 +111,13 @@ class Moderation {
                     List<String> warnings = publication.contentWarnings() == null
                             ? row.contentWarnings()
                             : ContentWarning.validated(publication.contentWarnings(), "contentWarnings");
+                    AuthorName author = publication.author(original.author());
+                    List<String> themes = publication.themes() == null
+                            ? row.suggestedThemes()
+                            : Theme.ofStory(publication.themes(), "themes");
                     boolean redacted = !text.equals(original.text())
-                            || (title != null && !title.equals(original.title()));
+                            || (title != null && !title.equals(original.title()))
+                            || !author.equals(original.author());
                     return db.sql("""
                                     update story set status = 'PUBLISHED', content_warnings = cast(:warnings as text[]),
                                                      decided_at = :now, version = version + 1
@@ -115,11 +125,16 @@ class Moderation {
                             .bind("warnings", warnings.toArray(String[]::new)).bind("now", now).bind("id", id)
                             .then()
                             .then(db.sql("""
-                                            insert into published_story (story_id, language, title, text, content_warnings, published_at)
-                                            values (:id, :language, :title, :text, cast(:warnings as text[]), :now)""")
+                                            insert into published_story (story_id, language, title, text, content_warnings,
+                                                                         published_at, named_as, name, themes)
+                                            values (:id, :language, :title, :text, cast(:warnings as text[]), :now,
+                                                    :namedAs, :name, cast(:themes as text[]))""")
                                     .bind("id", id).bind("language", row.language())
                                     .bind("title", Parameter.fromOrEmpty(title, String.class))
                                     .bind("text", text).bind("warnings", warnings.toArray(String[]::new)).bind("now", now)
+                                    .bind("namedAs", author.namedAs().slug())
+                                    .bind("name", Parameter.fromOrEmpty(author.name(), String.class))
+                                    .bind("themes", themes.toArray(String[]::new))
                                     .then())
                             .then(audit(id, actor, redacted ? "PUBLISHED_WITH_REDACTIONS" : "PUBLISHED"))
                             .then(outbox.append(Topics.STORIES, new StoryPublished(UUID.randomUUID(), now, id, row.language())))
@@ -171,8 +186,14 @@ class Moderation {
                     List<String> warnings = approval.contentWarnings() == null
                             ? revision.contentWarnings()
                             : ContentWarning.validated(approval.contentWarnings(), "contentWarnings");
-                    boolean redacted = !text.equals(revision.text()) || (title != null && !title.equals(revision.title()));
                     DataKey key = row.dataKey(dataKeys);
+                    // the author's naming after this revision: the one it asks for, else the one in force
+                    AuthorName authors = revision.author() != null ? revision.author() : row.open(dataKeys).author();
+                    AuthorName author = approval.author(authors);
+                    List<String> themes = approval.themes() == null ? null : Theme.ofStory(approval.themes(), "themes");
+                    boolean redacted = !text.equals(revision.text())
+                            || (title != null && !title.equals(revision.title()))
+                            || !author.equals(authors);
                     return db.sql("""
                                     update story set title_sealed = :title, text_sealed = :text,
                                         content_warnings = cast(:warnings as text[]), revision_feedback = null,
@@ -191,6 +212,15 @@ class Moderation {
                                     .bind("title", Parameter.fromOrEmpty(title, String.class)).bind("text", text)
                                     .bind("warnings", warnings.toArray(String[]::new)).bind("id", id)
                                     .then())
+                            .then(revision.author() == null
+                                    ? Mono.<Void>empty() : bylines.onStory(id, revision.author(), key))
+                            .then(approval.name() == null && revision.author() == null
+                                    ? Mono.<Void>empty() : bylines.onPublishedCopy(id, author))
+                            .then(themes == null ? Mono.<Void>empty()
+                                    : db.sql("""
+                                                    update published_story set themes = cast(:themes as text[])
+                                                    where story_id = :id""")
+                                            .bind("themes", themes.toArray(String[]::new)).bind("id", id).then())
                             .then(revisions.discard(id))
                             .then(audit(id, actor, redacted ? "REVISION_APPROVED_WITH_REDACTIONS" : "REVISION_APPROVED"))
                             .thenReturn(new Decision(id, StoryStatus.PUBLISHED, row.version() + 1));
@@ -217,11 +247,14 @@ class Moderation {
 
     /** Marks a story's open reports as handled; it leaves the flagged queue and stays as it is otherwise. */
     Mono<Void> resolveReports(UUID id, String actor) {
+        Instant now = clock.instant();
         return db.sql("select 1 from story where id = :id for update").bind("id", id)
                 .map(row -> 1).one()
                 .switchIfEmpty(Mono.error(noSuchStory()))
                 .then(db.sql("update story_report set resolved_at = :now where story_id = :id and resolved_at is null")
-                        .bind("now", clock.instant()).bind("id", id).then())
+                        .bind("now", now).bind("id", id).then())
+                // the moderators' digest counts reported stories from events: tell it this one no longer waits
+                .then(outbox.append(Topics.STORIES, new StoryReportsResolved(UUID.randomUUID(), now, id)))
                 .then(audit(id, actor, "REPORTS_RESOLVED"))
                 .as(transactional::transactional);
     }

@@ -41,17 +41,20 @@ class PublishedStories {
 
     /**
      * Newest first. {@code featured} keeps only the stories moderators chose for the front page;
-     * {@code excludedWarnings} drops every story carrying any of them; {@code query} is a PostgreSQL web-search
-     * query in the story's own language (English or Spanish stemming).
+     * {@code themes} keeps the stories under any of them; {@code excludedWarnings} drops every story carrying any of
+     * them; {@code query} is a PostgreSQL web-search query in the story's own language (English or Spanish stemming).
      */
-    Mono<StoryPage> list(String language, List<String> excludedWarnings, String query, boolean featured, int page,
-                         int size) {
+    Mono<StoryPage> list(String language, List<String> themes, List<String> excludedWarnings, String query,
+                         boolean featured, int page, int size) {
         StringBuilder sql = new StringBuilder("""
                 select story_id, language, title, left(text, %d) as excerpt, length(text) > %d as longer,
-                       content_warnings, published_at
+                       content_warnings, published_at, named_as, name, themes
                 from published_story where true""".formatted(EXCERPT, EXCERPT));
         if (language != null) {
             sql.append(" and language = :language");
+        }
+        if (!themes.isEmpty()) {
+            sql.append(" and themes && cast(:themes as text[])");
         }
         if (featured) {
             sql.append(" and featured");
@@ -60,16 +63,20 @@ class PublishedStories {
             sql.append(" and not (content_warnings && cast(:excluded as text[]))");
         }
         if (query != null) {
-            sql.append(" and search @@ websearch_to_tsquery(")
-                    .append(language == null
-                            ? "case language when 'es' then 'spanish'::regconfig else 'english'::regconfig end"
-                            : "cast(:config as regconfig)")
-                    .append(", :query)");
+            // The query is parsed once per language, never once per row: a text search configuration that is a
+            // constant is what lets the planner use the search index. The two branches mirror the stored column.
+            sql.append(language == null
+                    ? " and ((language = 'es' and search @@ websearch_to_tsquery('spanish'::regconfig, :query))"
+                            + " or (language <> 'es' and search @@ websearch_to_tsquery('english'::regconfig, :query)))"
+                    : " and search @@ websearch_to_tsquery(cast(:config as regconfig), :query)");
         }
         sql.append(" order by published_at desc, story_id limit :limit offset :offset");
         var spec = db.sql(sql.toString()).bind("limit", size + 1).bind("offset", (long) page * size);
         if (language != null) {
             spec = spec.bind("language", language);
+        }
+        if (!themes.isEmpty()) {
+            spec = spec.bind("themes", themes.toArray(String[]::new));
         }
         if (!excludedWarnings.isEmpty()) {
             spec = spec.bind("excluded", excludedWarnings.toArray(String[]::new));
@@ -87,17 +94,22 @@ class PublishedStories {
                         Boolean.TRUE.equals(row.get("longer", Boolean.class))
                                 ? row.get("excerpt", String.class) + "…" : row.get("excerpt", String.class),
                         warnings(row),
+                        themes(row),
+                        author(row).namedAs(),
+                        author(row).byline(),
                         row.get("published_at", Instant.class)))
                 .all().collectList()
                 .map(items -> new StoryPage(items.subList(0, Math.min(size, items.size())), page, size, items.size() > size));
     }
 
     Mono<PublishedStory> one(UUID id) {
-        return db.sql("select story_id, language, title, text, content_warnings, published_at from published_story where story_id = :id")
+        return db.sql("""
+                        select story_id, language, title, text, content_warnings, published_at, named_as, name, themes
+                        from published_story where story_id = :id""")
                 .bind("id", id)
                 .map(row -> new PublishedStory(row.get("story_id", UUID.class), row.get("language", String.class),
-                        row.get("title", String.class), row.get("text", String.class), warnings(row),
-                        row.get("published_at", Instant.class)))
+                        row.get("title", String.class), row.get("text", String.class), warnings(row), themes(row),
+                        author(row).namedAs(), author(row).byline(), row.get("published_at", Instant.class)))
                 .one()
                 .switchIfEmpty(Mono.error(notPublished()));
     }
@@ -122,6 +134,16 @@ class PublishedStories {
     private static List<String> warnings(Readable row) {
         String[] warnings = row.get("content_warnings", String[].class);
         return warnings == null ? List.of() : Arrays.asList(warnings);
+    }
+
+    private static List<String> themes(Readable row) {
+        String[] themes = row.get("themes", String[].class);
+        return themes == null ? List.of() : Arrays.asList(themes);
+    }
+
+    private static AuthorName author(Readable row) {
+        return new AuthorName(NamedAs.fromSlug(row.get("named_as", String.class), "namedAs"),
+                row.get("name", String.class));
     }
 
     private static ResponseStatusException notPublished() {

@@ -1,7 +1,9 @@
 package org.chorus.stories.story;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
+import org.chorus.contracts.StoryWithdrawn;
 import org.chorus.contracts.Topics;
 import org.chorus.messaging.Outbox;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -11,9 +13,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Erases rejected stories once their retention has passed, as a withdrawal would: rows and data key go, and a
- * tombstone makes the contacts topic forget the author's address. Several instances may run this at once: each
- * round takes only rows no other round has locked.
+ * Erases rejected stories once their retention has passed, as a withdrawal would: rows and data key go, the rest of
+ * Chorus is told with {@code StoryWithdrawn} (reason {@code retention}), and a tombstone makes the contacts topic
+ * forget the author's address, all through the outbox in the transaction of the delete. Several instances may run
+ * this at once: each round takes only rows no other round has locked.
  */
 @Component
 class RejectedStoryRetention {
@@ -42,16 +45,20 @@ class RejectedStoryRetention {
 
     /** Erases one batch of expired rejected stories; emits how many. */
     Mono<Long> purge() {
+        Instant now = clock.instant();
         return db.sql("""
                         delete from story where id in (
                             select id from story where status = 'REJECTED' and decided_at < :cutoff
                             order by decided_at limit :batch for update skip locked)
                         returning id""")
-                .bind("cutoff", clock.instant().minus(retention.rejectedStories()))
+                .bind("cutoff", now.minus(retention.rejectedStories()))
                 .bind("batch", BATCH)
                 .map(row -> row.get("id", UUID.class))
                 .all()
-                .concatMap(id -> outbox.appendTombstone(Topics.STORY_CONTACTS, id.toString()).thenReturn(id))
+                .concatMap(id -> outbox.append(Topics.STORIES,
+                                new StoryWithdrawn(UUID.randomUUID(), now, id, StoryWithdrawn.RETENTION))
+                        .then(outbox.appendTombstone(Topics.STORY_CONTACTS, id.toString()))
+                        .thenReturn(id))
                 .count()
                 .as(transactional::transactional);
     }

@@ -1,5 +1,6 @@
 package org.chorus.stories.story;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -72,14 +73,18 @@ class StoryController {
 
     @GetMapping("/api/stories")
     Mono<StoryPage> list(@RequestParam(required = false) @Pattern(regexp = "en|es", message = "must be one of: en, es") String language,
+                         @Parameter(description = "Lists only stories under any of these themes: "
+                                 + Theme.DOCUMENTED_SLUGS)
+                         @RequestParam(name = "theme", required = false) List<String> themes,
                          @RequestParam(name = "exclude_warning", required = false) List<String> excludedWarnings,
                          @RequestParam(required = false) @Size(max = 200, message = "must be at most {max} characters") String q,
                          @RequestParam(defaultValue = "false") boolean featured,
                          @RequestParam(defaultValue = "0") @Min(0) @Max(1000) int page,
                          @RequestParam(defaultValue = "20") @Min(1) @Max(50) int size) {
         List<String> excluded = ContentWarning.validated(excludedWarnings, "exclude_warning");
+        List<String> wanted = Theme.validated(themes, "theme");
         String query = q == null || q.isBlank() ? null : q.strip();
-        return published.list(language, excluded, query, featured, page, size);
+        return published.list(language, wanted, excluded, query, featured, page, size);
     }
 
     @GetMapping("/api/stories/count")

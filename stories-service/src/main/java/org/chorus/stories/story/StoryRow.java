@@ -11,15 +11,18 @@ import org.chorus.stories.encryption.DataKeys;
 /** A whole story as stored, title and text still sealed, with the wrapped data key that opens them. */
 record StoryRow(UUID id, StoryStatus status, int version, String language, List<String> contentWarnings,
                 byte[] titleSealed, byte[] textSealed, String rejectionReason, String revisionFeedback,
-                Instant submittedAt, String masterKeyId, byte[] wrappedKey) {
+                Instant submittedAt, String masterKeyId, byte[] wrappedKey, NamedAs namedAs, byte[] nameSealed,
+                List<String> suggestedThemes) {
 
     static final String SELECT = """
             select s.id, s.status, s.version, s.language, s.content_warnings, s.title_sealed, s.text_sealed,
-                   s.rejection_reason, s.revision_feedback, s.submitted_at, k.master_key_id, k.wrapped_key
+                   s.rejection_reason, s.revision_feedback, s.submitted_at, k.master_key_id, k.wrapped_key,
+                   s.named_as, s.name_sealed, s.suggested_themes
             from story s join story_data_key k on k.story_id = s.id""";
 
     static StoryRow from(Readable row) {
         String[] warnings = row.get("content_warnings", String[].class);
+        String[] themes = row.get("suggested_themes", String[].class);
         return new StoryRow(
                 row.get("id", UUID.class),
                 StoryStatus.valueOf(row.get("status", String.class)),
@@ -32,7 +35,10 @@ record StoryRow(UUID id, StoryStatus status, int version, String language, List<
                 row.get("revision_feedback", String.class),
                 row.get("submitted_at", Instant.class),
                 row.get("master_key_id", String.class),
-                row.get("wrapped_key", byte[].class));
+                row.get("wrapped_key", byte[].class),
+                NamedAs.fromSlug(row.get("named_as", String.class), "namedAs"),
+                row.get("name_sealed", byte[].class),
+                themes == null ? List.of() : Arrays.asList(themes));
     }
 
     /** Binds a sealed value to its story and field, so sealed bytes moved elsewhere do not open. */
@@ -53,9 +59,10 @@ record StoryRow(UUID id, StoryStatus status, int version, String language, List<
         DataKey key = dataKey(keys);
         return new Opened(
                 titleSealed == null ? null : key.open(titleSealed, context(id, "title")),
-                key.open(textSealed, context(id, "text")));
+                key.open(textSealed, context(id, "text")),
+                new AuthorName(namedAs, nameSealed == null ? null : key.open(nameSealed, context(id, "name"))));
     }
 
-    record Opened(String title, String text) {
+    record Opened(String title, String text, AuthorName author) {
     }
 }

@@ -1,5 +1,6 @@
 package org.chorus.stories.story;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -36,7 +37,25 @@ record StorySubmission(
         List<String> contentWarnings,
 
         /** Consent per purpose; absent means none was given. */
-        Consents consents) {
+        Consents consents,
+
+        /**
+         * How to be named on the story: {@code anonymous} (the default), {@code first-name} or {@code pseudonym};
+         * checked with {@code name} by {@link AuthorName}.
+         */
+        @Schema(description = "How to be named on the story; anonymous when left out",
+                allowableValues = {"anonymous", "first-name", "pseudonym"})
+        String namedAs,
+
+        /** The first name or pseudonym, only when not anonymous; at most 40 characters, no contact details. */
+        @Schema(description = "The first name or pseudonym shown with the story, only when not anonymous: at most "
+                + AuthorName.MAX_NAME + " characters, one line, no email address, handle, web address or phone number")
+        String name,
+
+        /** Themes the author suggests from {@link Theme}; a moderator sets the ones the story is listed under. */
+        @Schema(description = "Themes the author suggests (a moderator decides), at most " + Theme.MAX_PER_STORY
+                + " of: " + Theme.DOCUMENTED_SLUGS)
+        List<String> themes) {
 
     /** Long enough for a long testimony, short enough to moderate; documented in the API. */
     static final int MAX_TEXT = 20_000;
@@ -56,6 +75,11 @@ record StorySubmission(
         decisions.put(ConsentPurpose.SHARE_WITH_PRESS, Boolean.TRUE.equals(given.shareWithPress()));
         decisions.put(ConsentPurpose.CONTACT, consentsToContact());
         return decisions;
+    }
+
+    /** How the author asked to be named, checked; refused naming the field. */
+    AuthorName author() {
+        return AuthorName.of(namedAs, name, "namedAs", "name");
     }
 
     boolean hasContact() {

@@ -6,5 +6,5 @@ import java.util.UUID;
 
 /** A published story in a list: an excerpt only, so a page of them stays small on a slow connection. */
 record StorySummary(UUID id, String language, String title, String excerpt, List<String> contentWarnings,
-                    Instant publishedAt) {
+                    List<String> themes, NamedAs namedAs, String byline, Instant publishedAt) {
 }

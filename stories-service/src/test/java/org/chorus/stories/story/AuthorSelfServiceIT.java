@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.chorus.stories.StoriesIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,12 +27,8 @@ class AuthorSelfServiceIT {
     @Autowired
     DatabaseClient db;
 
+    @Autowired
     StoryApi api;
-
-    @BeforeEach
-    void api() {
-        api = new StoryApi(http);
-    }
 
     @Test
     void manageTokenIsGivenOnceAndIsNotCached() {

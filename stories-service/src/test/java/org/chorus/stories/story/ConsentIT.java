@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.chorus.contracts.Topics;
 import org.chorus.stories.StoriesIntegrationTest;
 import org.chorus.testsupport.KafkaRecords;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -26,12 +25,8 @@ class ConsentIT {
     @Autowired
     DatabaseClient db;
 
+    @Autowired
     StoryApi api;
-
-    @BeforeEach
-    void api() {
-        api = new StoryApi(http);
-    }
 
     @Test
     void consentIsRecordedPerPurposeAndShownToTheAuthor() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.chorus.stories.StoriesIntegrationTest;
@@ -25,27 +26,39 @@ class LogPrivacyIT {
     WebTestClient http;
 
     @Autowired
+    StoryApi api;
+
+    @Autowired
     DatabaseClient db;
 
     @Test
     void logsNeverHoldStoryTextTitlesEmailsOrTokensThroughTheWholeLifecycle(CapturedOutput logs) {
         String probe = "capture-probe-" + UUID.randomUUID();
         LoggerFactory.getLogger(LogPrivacyIT.class).info("{}", probe);
-        StoryApi api = new StoryApi(http);
         String title = "Title " + StoryApi.uniqueWord();
         String text = "Private words " + StoryApi.uniqueWord();
         String redacted = "Redacted words " + StoryApi.uniqueWord();
         String reason = "Rejected because " + StoryApi.uniqueWord();
         String email = "author-" + UUID.randomUUID() + "@example.org";
+        String name = "Zq" + StoryApi.uniqueWord();
+        String redactedName = "Zq" + StoryApi.uniqueWord();
+        String revisedName = "Zq" + StoryApi.uniqueWord();
+        String refusedName = "Zq" + StoryApi.uniqueWord() + " @handle";
 
         SubmittedStory story = api.submit(Map.of("title", title, "text", text, "language", "en",
-                "contactEmail", email, "contactConsent", true));
+                "contactEmail", email, "contactConsent", true, "namedAs", "pseudonym", "name", name,
+                "themes", List.of("healing")));
         api.managed(story.manageToken());
         api.moderator().get().uri("/api/admin/stories/{id}", story.id()).exchange().expectStatus().isOk();
-        api.publish(story.id(), Map.of("text", redacted));
+        api.publish(story.id(), Map.of("text", redacted, "name", redactedName));
+        api.edit(story.manageToken(), Map.of("text", text, "namedAs", "first-name", "name", revisedName))
+                .expectStatus().isOk();
+        api.edit(story.manageToken(), Map.of("text", text, "namedAs", "first-name", "name", refusedName))
+                .expectStatus().isBadRequest();
+        http.get().uri("/api/stories?theme=healing&q={q}", text).exchange().expectStatus().isOk();
         http.post().uri("/api/stories/{id}/reports", story.id()).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("reason", "SPAM")).exchange().expectStatus().isAccepted();
-        api.reject(story.id(), 1, reason);
+        api.reject(story.id(), 2, reason);
         http.post().uri("/api/stories").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("text", text, "language", "en", "contactEmail", email + "x")).exchange()
                 .expectStatus().isBadRequest();
@@ -56,6 +69,8 @@ class LogPrivacyIT {
 
         assertThat(logs.getAll()).as("logs are captured").contains(probe);
         assertThat(logs.getAll()).doesNotContain(title).doesNotContain(text).doesNotContain(redacted)
-                .doesNotContain(reason).doesNotContain(email).doesNotContain(story.manageToken());
+                .doesNotContain(reason).doesNotContain(email).doesNotContain(story.manageToken())
+                .doesNotContain(name).doesNotContain(redactedName).doesNotContain(revisedName)
+                .doesNotContain(refusedName);
     }
 }

@@ -18,7 +18,6 @@ import org.chorus.contracts.Topics;
 import org.chorus.messaging.CloudEventHeaders;
 import org.chorus.stories.StoriesIntegrationTest;
 import org.chorus.testsupport.KafkaRecords;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -40,12 +39,8 @@ class ModerationIT {
     @Autowired
     DatabaseClient db;
 
+    @Autowired
     StoryApi api;
-
-    @BeforeEach
-    void api() {
-        api = new StoryApi(http);
-    }
 
     @Test
     void moderatorReadsTheAuthorsWordsAndTheVersionToDecideOn() {

@@ -10,11 +10,11 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.chorus.contracts.EventTypes;
 import org.chorus.contracts.StoryFlagged;
+import org.chorus.contracts.StoryReportsResolved;
 import org.chorus.contracts.Topics;
 import org.chorus.messaging.CloudEventHeaders;
 import org.chorus.stories.StoriesIntegrationTest;
 import org.chorus.testsupport.KafkaRecords;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,12 +31,8 @@ class PublicReadingIT {
     @Autowired
     WebTestClient http;
 
+    @Autowired
     StoryApi api;
-
-    @BeforeEach
-    void api() {
-        api = new StoryApi(http);
-    }
 
     @Test
     void onlyPublishedStoriesAreListedNewestFirst() {
@@ -78,6 +74,56 @@ class PublicReadingIT {
                 .extracting(StorySummary::id).containsExactly(gentle.id());
         assertThat(page("/api/stories?q=" + word + "&exclude_warning=child-abuse&exclude_warning=self-harm").items())
                 .extracting(StorySummary::id).containsExactly(gentle.id());
+    }
+
+    @Test
+    void readersFilterByTheThemesAModeratorSet() {
+        String word = StoryApi.uniqueWord();
+        SubmittedStory work = api.submit(Map.of("text", "At work " + word, "language", "en", "themes", List.of("workplace")));
+        SubmittedStory school = api.submit(Map.of("text", "At school " + word, "language", "en", "themes", List.of("workplace")));
+        SubmittedStory unthemed = api.submit(Map.of("text", "Neither " + word, "language", "en"));
+        api.publish(work.id());
+        api.publish(school.id(), Map.of("themes", List.of("campus", "speaking-up")));
+        api.publish(unthemed.id());
+
+        assertThat(page("/api/stories?theme=workplace&q=" + word).items()).extracting(StorySummary::id)
+                .as("the author's suggestion stands when the moderator sets none").containsExactly(work.id());
+        assertThat(page("/api/stories?theme=campus&q=" + word).items()).extracting(StorySummary::id)
+                .as("the moderator's themes replace the author's").containsExactly(school.id());
+        assertThat(page("/api/stories?theme=campus&theme=workplace&q=" + word).items()).extracting(StorySummary::id)
+                .containsExactlyInAnyOrder(work.id(), school.id());
+        assertThat(page("/api/stories?theme=family&q=" + word).items()).isEmpty();
+        assertThat(page("/api/stories?q=" + word).items()).hasSize(3);
+        assertThat(api.published(school.id()).themes()).containsExactly("speaking-up", "campus");
+        api.moderator().get().uri("/api/admin/stories/{id}", unthemed.id()).exchange().expectBody()
+                .jsonPath("$.suggestedThemes").isEmpty();
+    }
+
+    @Test
+    void moderatorCanChangeThemesWhenApprovingARevisionAndAuthorsSuggestThemWithAnEdit() {
+        String word = StoryApi.uniqueWord();
+        SubmittedStory story = api.submit(Map.of("text", "Story " + word, "language", "en", "themes", List.of("healing")));
+        api.publish(story.id());
+
+        api.edit(story.manageToken(), Map.of("text", "Story " + word, "themes", List.of("support"))).expectStatus().isOk();
+        assertThat(api.managed(story.manageToken()).suggestedThemes()).containsExactly("support");
+        assertThat(api.published(story.id()).themes()).as("a suggestion is not a decision").containsExactly("healing");
+
+        api.decide(story.id(), "revision/approval", Map.of("version", 2, "themes", List.of("support", "healing")))
+                .expectStatus().isOk();
+
+        assertThat(page("/api/stories?theme=support&q=" + word).items()).extracting(StorySummary::id)
+                .containsExactly(story.id());
+    }
+
+    @Test
+    void unknownThemeInAPublicationIsRefusedAndNothingIsPublished() {
+        SubmittedStory story = api.submit("Themed badly", "en");
+
+        api.decide(story.id(), "publication", Map.of("version", 0, "themes", List.of("gore")))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("themes");
+        http.get().uri("/api/stories/{id}", story.id()).exchange().expectStatus().isNotFound();
     }
 
     @Test
@@ -164,9 +210,29 @@ class PublicReadingIT {
                 .expectStatus().isOk();
     }
 
+    static Stream<Arguments> hostileThemes() {
+        return Stream.of(
+                Arguments.of("'; drop table published_story; --"),
+                Arguments.of("<script>alert(1)</script>"),
+                Arguments.of("ünïcödé ✊🏽 \u202e"),
+                Arguments.of("heal\u0000ing"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostileThemes")
+    void themeOutsideTheTaxonomyIsABadRequestNamingTheField(String theme) {
+        http.get().uri(builder -> builder.path("/api/stories").queryParam("theme", "{t}").build(theme)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("theme");
+    }
+
     static Stream<Arguments> invalidListRequests() {
         return Stream.of(
                 Arguments.of("/api/stories?exclude_warning=gore", "exclude_warning"),
+                Arguments.of("/api/stories?theme=gore", "theme"),
+                Arguments.of("/api/stories?theme=healing&theme=HEALING", "theme"),
+                Arguments.of("/api/stories?theme=" + "x".repeat(5_000), "theme"),
                 Arguments.of("/api/stories?language=fr", "language"),
                 Arguments.of("/api/stories?size=0", "size"),
                 Arguments.of("/api/stories?size=51", "size"),
@@ -208,7 +274,7 @@ class PublicReadingIT {
     }
 
     @Test
-    void resolvedReportsLeaveTheFlaggedQueue() {
+    void resolvedReportsLeaveTheFlaggedQueueAndSayItOnTheStoryTopic() {
         SubmittedStory story = published("Reported then cleared", "en", List.of());
         http.post().uri("/api/stories/{id}/reports", story.id()).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("reason", "SPAM")).exchange().expectStatus().isAccepted();
@@ -218,6 +284,10 @@ class PublicReadingIT {
 
         api.moderator().get().uri("/api/admin/stories?flagged=true&limit=200").exchange()
                 .expectBody().jsonPath("$[?(@.id == '%s')]".formatted(story.id())).isEmpty();
+        assertThat(KafkaRecords.read(Topics.STORIES, record -> story.id().toString().equals(record.key())
+                && CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE)
+                .equals(Optional.of(EventTypes.typeOf(StoryReportsResolved.class))), 1, KAFKA))
+                .as("the moderators' digest hears that the story no longer waits").hasSize(1);
     }
 
     static Stream<Arguments> invalidReports() {

@@ -11,8 +11,11 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Drives the stories API the way the public site and the admin portal do. */
-final class StoryApi {
+/**
+ * Drives the stories API the way the public site and the admin portal do. Every {@code @StoriesIntegrationTest}
+ * can autowire one; it is public only so that the annotation can import it.
+ */
+public final class StoryApi {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -43,6 +46,17 @@ final class StoryApi {
         return http.get().uri("/api/stories/manage").header(ManageToken.HEADER, token).exchange()
                 .expectStatus().isOk()
                 .expectBody(ManagedStory.class).returnResult().getResponseBody();
+    }
+
+    /** The author's edit through their manage token. */
+    WebTestClient.ResponseSpec edit(String token, Map<String, ?> body) {
+        return http.put().uri("/api/stories/manage").header(ManageToken.HEADER, token)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    PublishedStory published(UUID id) {
+        return http.get().uri("/api/stories/{id}", id).exchange().expectStatus().isOk()
+                .expectBody(PublishedStory.class).returnResult().getResponseBody();
     }
 
     WebTestClient moderator(String username) {

@@ -36,6 +36,9 @@ class StorySubmissionIT {
     WebTestClient http;
 
     @Autowired
+    StoryApi api;
+
+    @Autowired
     DatabaseClient db;
 
     @Test
@@ -88,9 +91,9 @@ class StorySubmissionIT {
     @ParameterizedTest
     @MethodSource("hostileText")
     void anyTextWithinTheLimitIsStoredExactlyAsWritten(String text) {
-        SubmittedStory story = new StoryApi(http).submit(Map.of("text", text, "language", "en"));
+        SubmittedStory story = api.submit(Map.of("text", text, "language", "en"));
 
-        assertThat(new StoryApi(http).managed(story.manageToken()).text()).isEqualTo(text);
+        assertThat(api.managed(story.manageToken()).text()).isEqualTo(text);
     }
 
     static Stream<Arguments> invalidSubmissions() {
@@ -108,7 +111,27 @@ class StorySubmissionIT {
                 Arguments.of("unknown content warning", Map.of("text", "ok", "language", "en", "contentWarnings", List.of("violence", "<script>")), "contentWarnings"),
                 Arguments.of("content warnings not a list", Map.of("text", "ok", "language", "en", "contentWarnings", Map.of("a", 1)), "contentWarnings"),
                 Arguments.of("too many content warnings", Map.of("text", "ok", "language", "en", "contentWarnings", Collections.nCopies(11, "violence")), "contentWarnings"),
-                Arguments.of("text of the wrong type", Map.of("text", Map.of("nested", "object"), "language", "en"), "text"));
+                Arguments.of("text of the wrong type", Map.of("text", Map.of("nested", "object"), "language", "en"), "text"),
+                Arguments.of("name with anonymity", Map.of("text", "ok", "language", "en", "namedAs", "anonymous", "name", "Ana"), "name"),
+                Arguments.of("pseudonym without a name", Map.of("text", "ok", "language", "en", "namedAs", "pseudonym"), "name"),
+                Arguments.of("first name blank", Map.of("text", "ok", "language", "en", "namedAs", "first-name", "name", " \t "), "name"),
+                Arguments.of("name without how to be named", Map.of("text", "ok", "language", "en", "name", "Ana"), "namedAs"),
+                Arguments.of("unknown way to be named", Map.of("text", "ok", "language", "en", "namedAs", "<script>", "name", "Ana"), "namedAs"),
+                Arguments.of("way to be named of the wrong type", Map.of("text", "ok", "language", "en", "namedAs", List.of("pseudonym")), "namedAs"),
+                Arguments.of("name of the wrong type", Map.of("text", "ok", "language", "en", "namedAs", "pseudonym", "name", Map.of("first", "Ana")), "name"),
+                Arguments.of("oversized name", Map.of("text", "ok", "language", "en", "namedAs", "pseudonym", "name", "ñ".repeat(AuthorName.MAX_NAME + 1)), "name"),
+                Arguments.of("huge name", Map.of("text", "ok", "language", "en", "namedAs", "pseudonym", "name", "x".repeat(100_000)), "name"),
+                Arguments.of("email as name", Map.of("text", "ok", "language", "en", "namedAs", "pseudonym", "name", "luz@example.org"), "name"),
+                Arguments.of("handle as name", Map.of("text", "ok", "language", "en", "namedAs", "pseudonym", "name", "@luz_survives"), "name"),
+                Arguments.of("web address as name", Map.of("text", "ok", "language", "en", "namedAs", "pseudonym", "name", "luzsurvives.com"), "name"),
+                Arguments.of("link as name", Map.of("text", "ok", "language", "en", "namedAs", "pseudonym", "name", "https://x.y/luz"), "name"),
+                Arguments.of("phone number as name", Map.of("text", "ok", "language", "en", "namedAs", "first-name", "name", "Ana +1 (212) 555-0147"), "name"),
+                Arguments.of("name over two lines", Map.of("text", "ok", "language", "en", "namedAs", "first-name", "name", "Ana\nSmith"), "name"),
+                Arguments.of("name with a direction override", Map.of("text", "ok", "language", "en", "namedAs", "first-name", "name", "\u202eanA"), "name"),
+                Arguments.of("name with a control character", Map.of("text", "ok", "language", "en", "namedAs", "first-name", "name", "Ana\u0000"), "name"),
+                Arguments.of("unknown theme", Map.of("text", "ok", "language", "en", "themes", List.of("healing", "'; drop table story; --")), "themes"),
+                Arguments.of("too many themes", Map.of("text", "ok", "language", "en", "themes", List.of("healing", "justice", "campus", "family", "online", "support")), "themes"),
+                Arguments.of("themes not a list", Map.of("text", "ok", "language", "en", "themes", Map.of("healing", true)), "themes"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -16,7 +16,6 @@ import org.chorus.contracts.Topics;
 import org.chorus.messaging.CloudEventHeaders;
 import org.chorus.stories.StoriesIntegrationTest;
 import org.chorus.testsupport.KafkaRecords;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -34,12 +33,8 @@ class WithdrawalErasureIT {
     @Autowired
     DatabaseClient db;
 
+    @Autowired
     StoryApi api;
-
-    @BeforeEach
-    void api() {
-        api = new StoryApi(http);
-    }
 
     @Test
     void storyTextAndTitleAreNeverStoredInClear() {
@@ -59,8 +54,9 @@ class WithdrawalErasureIT {
         String text = "Words I take back " + StoryApi.uniqueWord();
         String redacted = "Words as published " + StoryApi.uniqueWord();
         String email = "author-" + UUID.randomUUID() + "@example.org";
+        String name = "Zq" + StoryApi.uniqueWord();
         SubmittedStory story = api.submit(Map.of("title", title, "text", text, "language", "en",
-                "contactEmail", email, "contactConsent", true));
+                "contactEmail", email, "contactConsent", true, "namedAs", "pseudonym", "name", name));
         api.publish(story.id(), Map.of("text", redacted));
         http.post().uri("/api/stories/{id}/reports", story.id()).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("reason", "IDENTIFIES_SOMEONE")).exchange().expectStatus().isAccepted();
@@ -76,11 +72,15 @@ class WithdrawalErasureIT {
                 record -> story.id().toString().equals(record.key()), 4, KAFKA);
         assertThat(events).extracting(event -> CloudEventHeaders.get(event.headers(), CloudEventHeaders.TYPE).orElseThrow())
                 .contains(EventTypes.typeOf(StoryWithdrawn.class));
+        assertThat(events).filteredOn(event -> CloudEventHeaders.get(event.headers(), CloudEventHeaders.TYPE)
+                        .orElseThrow().equals(EventTypes.typeOf(StoryWithdrawn.class)))
+                .singleElement().satisfies(event -> assertThat(event.value()).contains("\"reason\":\"author\""));
         assertThat(events).allSatisfy(event -> assertThat(event.value())
-                .doesNotContain(text).doesNotContain(redacted).doesNotContain(title).doesNotContain(email));
+                .doesNotContain(text).doesNotContain(redacted).doesNotContain(title).doesNotContain(email)
+                .doesNotContain(name));
         await().atMost(KAFKA).until(() -> outboxRowsFor(story.id()) == 0);
         String dump = StoriesDatabase.dump(db);
-        assertNoTraceOf(dump, title, text, redacted, email);
+        assertNoTraceOf(dump, title, text, redacted, email, name);
         assertThat(dump).as("only the audit log remembers the id").contains(story.id().toString());
         assertThat(rowsAbout(story.id())).isZero();
     }

@@ -1,0 +1,77 @@
+package org.chorus.stories.story;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.chorus.web.InvalidInput;
+
+/**
+ * The fixed taxonomy of themes readers browse stories by. An author may suggest themes when sharing; a moderator
+ * sets them when publishing. Fixed so that a theme carries no free text to moderate and a filter always means the
+ * same thing. On the wire and in the database a theme is its slug:
+ * <ul>
+ * <li>{@code healing}: life after, recovery, what helped</li>
+ * <li>{@code justice}: police, courts, reporting, accountability</li>
+ * <li>{@code speaking-up}: telling someone, or everyone, for the first time</li>
+ * <li>{@code workplace}: at work, from colleagues or employers</li>
+ * <li>{@code campus}: at school, college or university</li>
+ * <li>{@code family}: within the family or the home</li>
+ * <li>{@code childhood}: what happened when the author was a child</li>
+ * <li>{@code relationships}: from a partner or someone close</li>
+ * <li>{@code online}: online abuse, images shared without consent</li>
+ * <li>{@code support}: being believed, friends, helplines, survivors for survivors</li>
+ * </ul>
+ */
+enum Theme {
+    HEALING("healing"),
+    JUSTICE("justice"),
+    SPEAKING_UP("speaking-up"),
+    WORKPLACE("workplace"),
+    CAMPUS("campus"),
+    FAMILY("family"),
+    CHILDHOOD("childhood"),
+    RELATIONSHIPS("relationships"),
+    ONLINE("online"),
+    SUPPORT("support");
+
+    static final String SLUGS = Arrays.stream(values()).map(Theme::slug).collect(Collectors.joining(", "));
+    /** {@link #SLUGS} as a constant, for the API description; {@code ThemeTest} keeps the two equal. */
+    static final String DOCUMENTED_SLUGS =
+            "healing, justice, speaking-up, workplace, campus, family, childhood, relationships, online, support";
+
+    /** A story belongs to a few themes at most; more would make every filter match it. */
+    static final int MAX_PER_STORY = 5;
+
+    private final String slug;
+
+    Theme(String slug) {
+        this.slug = slug;
+    }
+
+    String slug() {
+        return slug;
+    }
+
+    /** The given slugs, deduplicated in taxonomy order; anything outside the taxonomy is refused naming the field. */
+    static List<String> validated(List<String> slugs, String field) {
+        if (slugs == null) {
+            return List.of();
+        }
+        for (String slug : slugs) {
+            if (Arrays.stream(values()).noneMatch(theme -> theme.slug.equals(slug))) {
+                // the offending value is not echoed: it is the reader's input
+                throw new InvalidInput(field, "must only hold themes from: " + SLUGS);
+            }
+        }
+        return Arrays.stream(values()).map(Theme::slug).filter(slugs::contains).toList();
+    }
+
+    /** The themes of one story: {@link #validated} and at most {@link #MAX_PER_STORY}. */
+    static List<String> ofStory(List<String> slugs, String field) {
+        List<String> themes = validated(slugs, field);
+        if (themes.size() > MAX_PER_STORY) {
+            throw new InvalidInput(field, "must hold at most " + MAX_PER_STORY + " themes");
+        }
+        return themes;
+    }
+}
