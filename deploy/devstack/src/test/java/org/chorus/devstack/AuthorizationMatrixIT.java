@@ -76,6 +76,8 @@ class AuthorizationMatrixIT {
                 new Route("POST", "/api/admin/resources/services/" + ID + "/close", "resource-editor", null),
                 new Route("POST", "/api/admin/resources/services/" + ID + "/reopen", "resource-editor", null),
                 new Route("POST", "/api/admin/resources/services/" + ID + "/verified", "resource-editor", null),
+                new Route("POST", "/api/admin/resources/services/" + ID + "/temporarily-closed", "resource-editor", null),
+                new Route("GET", "/api/admin/resources/export/csv", "resource-editor", null),
                 new Route("GET", "/api/admin/resources/export", "resource-editor", null),
                 new Route("POST", "/api/admin/resources/import", "resource-editor", "{}"),
                 new Route("GET", "/api/admin/staff", "admin", null),
