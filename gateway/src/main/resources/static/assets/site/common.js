@@ -15,7 +15,10 @@ const shared = {
     tooMany: 'Too many requests from this connection. Please wait a minute and try again.',
     'cw.sexual-violence': 'sexual violence', 'cw.child-abuse': 'child abuse', 'cw.self-harm': 'self-harm',
     'cw.violence': 'violence', 'cw.substance-use': 'substance use',
-    call: 'Call', text: 'Text', chat: 'Chat online', open247: 'Open 24/7',
+    call: 'Call', text: 'Text', chat: 'Chat online', open247: 'Open 24/7', anonymous: 'Anonymous',
+    'theme.healing': 'healing', 'theme.justice': 'justice', 'theme.speaking-up': 'speaking up', 'theme.workplace': 'workplace',
+    'theme.campus': 'campus', 'theme.family': 'family', 'theme.childhood': 'childhood', 'theme.relationships': 'relationships',
+    'theme.online': 'online', 'theme.support': 'support',
   },
   es: {
     skip: 'Saltar al contenido', home: 'Chorus', read: 'Leer historias', share: 'Comparte tu historia',
@@ -27,12 +30,17 @@ const shared = {
     tooMany: 'Demasiadas solicitudes desde esta conexión. Espera un minuto e inténtalo de nuevo.',
     'cw.sexual-violence': 'violencia sexual', 'cw.child-abuse': 'abuso infantil', 'cw.self-harm': 'autolesión',
     'cw.violence': 'violencia', 'cw.substance-use': 'consumo de sustancias',
-    call: 'Llamar', text: 'Texto', chat: 'Chat en línea', open247: 'Abierto 24/7',
+    call: 'Llamar', text: 'Texto', chat: 'Chat en línea', open247: 'Abierto 24/7', anonymous: 'Anónimo',
+    'theme.healing': 'sanación', 'theme.justice': 'justicia', 'theme.speaking-up': 'alzar la voz', 'theme.workplace': 'trabajo',
+    'theme.campus': 'universidad', 'theme.family': 'familia', 'theme.childhood': 'infancia', 'theme.relationships': 'relaciones',
+    'theme.online': 'en línea', 'theme.support': 'apoyo',
   },
 };
 let pageTexts = { en: {}, es: {} };
 
 export const WARNINGS = ['sexual-violence', 'child-abuse', 'self-harm', 'violence', 'substance-use'];
+export const THEMES = ['healing', 'justice', 'speaking-up', 'workplace', 'campus', 'family', 'childhood', 'relationships',
+  'online', 'support'];
 
 export function t(key, ...args) {
   const text = pageTexts[lang][key] ?? shared[lang][key] ?? pageTexts.en[key] ?? shared.en[key] ?? key;
@@ -142,6 +150,11 @@ export function renderHotlines(list) {
 
 export function warningNames(slugs) {
   return (slugs || []).map((slug) => t(`cw.${slug}`)).join(', ');
+}
+
+/** The name a story is shown under: "Anonymous" in the reader's language, or the name the author chose. */
+export function byline(story) {
+  return !story.namedAs || story.namedAs === 'anonymous' || !story.byline ? t('anonymous') : story.byline;
 }
 
 export function date(iso) {

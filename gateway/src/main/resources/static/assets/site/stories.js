@@ -1,4 +1,4 @@
-import { api, date, el, explain, page, t, WARNINGS, warningNames } from './common.js';
+import { api, byline, date, el, explain, page, t, THEMES, WARNINGS, warningNames } from './common.js';
 
 const REASONS = ['IDENTIFIES_SOMEONE', 'HARASSMENT_OR_HATE', 'SAFETY_CONCERN', 'SPAM', 'OTHER'];
 const form = document.querySelector('[data-filters]');
@@ -18,7 +18,7 @@ page({
     reported: 'Thank you. A moderator will look at this story. It stays visible until they do.',
     'reason.IDENTIFIES_SOMEONE': 'It identifies someone', 'reason.HARASSMENT_OR_HATE': 'Harassment or hate',
     'reason.SAFETY_CONCERN': "I'm worried about someone's safety", 'reason.SPAM': 'Spam', 'reason.OTHER': 'Something else',
-    untitled: 'A story',
+    untitled: 'A story', theme: 'Theme', anyTheme: 'Any theme',
   },
   es: {
     title: 'Leer historias', search: 'Buscar', language: 'Idioma', anyLanguage: 'Cualquier idioma',
@@ -30,9 +30,16 @@ page({
     send: 'Enviar reporte', reported: 'Gracias. Una persona moderadora revisará esta historia. Sigue visible mientras tanto.',
     'reason.IDENTIFIES_SOMEONE': 'Identifica a alguien', 'reason.HARASSMENT_OR_HATE': 'Acoso u odio',
     'reason.SAFETY_CONCERN': 'Me preocupa la seguridad de alguien', 'reason.SPAM': 'Spam', 'reason.OTHER': 'Otra cosa',
-    untitled: 'Una historia',
+    untitled: 'Una historia', theme: 'Tema', anyTheme: 'Cualquier tema',
   },
-}, renderExcludes);
+}, () => { renderExcludes(); renderThemes(); });
+
+function renderThemes() {
+  const select = document.querySelector('[data-theme-select]');
+  const chosen = select.value;
+  select.replaceChildren(el('option', { value: '' }, t('anyTheme')), THEMES.map((slug) => el('option', { value: slug }, t(`theme.${slug}`))));
+  select.value = chosen;
+}
 
 function renderExcludes() {
   const box = document.querySelector('[data-exclude]');
@@ -48,6 +55,7 @@ function query() {
   const data = new FormData(form);
   if (data.get('q')) params.set('q', data.get('q'));
   if (data.get('language')) params.set('language', data.get('language'));
+  if (data.get('theme')) params.set('theme', data.get('theme'));
   data.getAll('exclude_warning').forEach((slug) => params.append('exclude_warning', slug));
   params.set('page', pageNumber);
   return params;
@@ -70,7 +78,8 @@ function card(story) {
   const body = el('div', { class: 'story-text' }, story.excerpt);
   const item = el('li', { lang: story.language },
     el('h2', {}, story.title || t('untitled')),
-    el('p', { class: 'meta' }, date(story.publishedAt)));
+    el('p', { class: 'meta' }, `${byline(story)} · ${date(story.publishedAt)}`,
+      story.themes?.length ? ` · ${story.themes.map((slug) => t(`theme.${slug}`)).join(', ')}` : ''));
   const readMore = el('button', { type: 'button', class: 'secondary' }, t('read'));
   readMore.addEventListener('click', async () => {
     try {

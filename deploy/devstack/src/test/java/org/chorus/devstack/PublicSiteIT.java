@@ -84,6 +84,9 @@ class PublicSiteIT {
         open("/share.html");
         page.findElement(By.id("text")).sendKeys(text);
         page.findElement(By.id("w-sexual-violence")).click();
+        page.findElement(By.id("named-pseudonym")).click();
+        page.findElement(By.id("name")).sendKeys("Luz");
+        page.findElement(By.id("t-healing")).click();
         page.findElement(By.cssSelector("[data-share] button[type=submit]")).click();
 
         String link = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-manage-link]"))).getText();
