@@ -1,6 +1,7 @@
 package org.chorus.notifications;
 
 import org.chorus.web.ResourceServerSecurity;
+import org.chorus.web.StaffRoles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -18,6 +19,8 @@ class SecurityConfiguration {
         return ResourceServerSecurity.statelessJwt(http, json)
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers("/actuator/health/**", "/v3/api-docs/**").permitAll()
+                        .pathMatchers("/api/admin/campaigns/**", "/api/admin/campaigns")
+                                .hasAnyRole(StaffRoles.CAMPAIGN_MANAGER, StaffRoles.ADMIN)
                         .anyExchange().denyAll())
                 .build();
     }
