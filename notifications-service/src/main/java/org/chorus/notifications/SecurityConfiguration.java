@@ -24,6 +24,8 @@ class SecurityConfiguration {
                         .pathMatchers("/actuator/health/**", "/v3/api-docs/**").permitAll()
                         .pathMatchers("/api/admin/staff", "/api/admin/staff/**").hasRole(StaffRoles.ADMIN)
                         .pathMatchers("/api/subscriptions", "/api/subscriptions/**").permitAll()
+                        .pathMatchers("/api/admin/campaigns/**", "/api/admin/campaigns")
+                                .hasAnyRole(StaffRoles.CAMPAIGN_MANAGER, StaffRoles.ADMIN)
                         .anyExchange().denyAll())
                 .build();
     }

@@ -25,7 +25,8 @@ public final class EventTypes {
                     StoryContactProvided.class,
                     ResourcePublished.class,
                     ResourceUpdated.class,
-                    ResourceRemoved.class)
+                    ResourceRemoved.class,
+                    CampaignRecipientsQueued.class)
             .collect(Collectors.toUnmodifiableMap(EventTypes::typeOf, Function.identity()));
 
     private EventTypes() {

@@ -12,7 +12,7 @@ public final class Topics {
     /** Help directory changes, keyed by service id. */
     public static final String RESOURCES = "chorus.resources.v1";
 
-    /** notifications-service internal: one work item per (campaign, subscriber). */
+    /** notifications-service internal: batches of a campaign's queued recipients ({@link CampaignRecipientsQueued}). */
     public static final String MAIL_DISPATCH = "chorus.mail.dispatch.v1";
 
     private Topics() {

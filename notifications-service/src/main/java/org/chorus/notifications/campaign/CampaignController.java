@@ -1,0 +1,157 @@
+package org.chorus.notifications.campaign;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.chorus.web.InvalidInput;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The staff API for campaigns ({@code campaign-manager}, or {@code admin}, which holds every staff role). */
+@RestController
+@RequestMapping("/api/admin/campaigns")
+class CampaignController {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+$");
+    private static final int MAX_MISSED_PAGE = 1000;
+
+    private final Campaigns campaigns;
+    private final DeliveryReport report;
+    private final TestSend testSend;
+    private final Clock clock;
+
+    CampaignController(Campaigns campaigns, DeliveryReport report, TestSend testSend) {
+        this.campaigns = campaigns;
+        this.report = report;
+        this.testSend = testSend;
+        this.clock = Clock.systemUTC();
+    }
+
+    @PostMapping
+    Mono<ResponseEntity<Campaigns.Campaign>> create(@RequestBody CampaignContent content) {
+        return campaigns.create(required(content))
+                .map(created -> ResponseEntity.created(URI.create("/api/admin/campaigns/" + created.id())).body(created));
+    }
+
+    @GetMapping
+    Flux<Campaigns.Campaign> list() {
+        return campaigns.list();
+    }
+
+    @GetMapping("/{id}")
+    Mono<Campaigns.Campaign> find(@PathVariable UUID id) {
+        return campaigns.find(id);
+    }
+
+    @PutMapping("/{id}")
+    Mono<Campaigns.Campaign> update(@PathVariable UUID id, @RequestBody CampaignContent content) {
+        return campaigns.update(id, required(content));
+    }
+
+    record Preview(String subject, String html, String text) {
+    }
+
+    /** Renders what was sent without storing it: what the editor shows while staff write. */
+    @PostMapping("/preview")
+    Map<String, Preview> preview(@RequestBody CampaignContent content) {
+        return previews(required(content));
+    }
+
+    @GetMapping("/{id}/preview")
+    Mono<Map<String, Preview>> preview(@PathVariable UUID id) {
+        return campaigns.find(id).map(campaign -> previews(campaign.content()));
+    }
+
+    private Map<String, Preview> previews(CampaignContent content) {
+        Map<String, Preview> previews = new java.util.LinkedHashMap<>();
+        content.validate().forEach((language, rendered) -> {
+            CampaignTemplate.Rendered shown = rendered.personalise(TestSend.PREVIEW_PREFERENCES, TestSend.PREVIEW_UNSUBSCRIBE);
+            previews.put(language, new Preview(shown.subject(), shown.html(), shown.text()));
+        });
+        return previews;
+    }
+
+    /** @param language one variant to send, or null for one mail per variant */
+    record TestSendRequest(String email, String language) {
+    }
+
+    record TestSent(String sentTo, List<String> languages) {
+    }
+
+    @PostMapping("/{id}/test-send")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Mono<TestSent> testSend(@PathVariable UUID id, @RequestBody TestSendRequest request) {
+        if (request == null || request.email() == null || request.email().length() > 254
+                || !EMAIL.matcher(request.email().strip()).matches()) {
+            throw new InvalidInput("email", "must be one email address");
+        }
+        if (request.language() != null && !CampaignContent.LANGUAGES.contains(request.language())) {
+            throw new InvalidInput("language", "must be one of " + CampaignContent.LANGUAGES);
+        }
+        String to = request.email().strip();
+        return campaigns.find(id)
+                .flatMap(campaign -> testSend.send(campaign.content(), to, request.language()))
+                .map(languages -> new TestSent(AddressMask.mask(to), languages));
+    }
+
+    @PostMapping("/{id}/schedule")
+    Mono<Campaigns.Campaign> schedule(@PathVariable UUID id, @RequestBody Campaigns.Schedule schedule) {
+        return campaigns.schedule(id, schedule, clock.instant());
+    }
+
+    @PostMapping("/{id}/send-now")
+    Mono<Campaigns.Campaign> sendNow(@PathVariable UUID id) {
+        return campaigns.sendNow(id);
+    }
+
+    @PostMapping("/{id}/pause")
+    Mono<Campaigns.Campaign> pause(@PathVariable UUID id) {
+        return campaigns.pause(id);
+    }
+
+    @PostMapping("/{id}/resume")
+    Mono<Campaigns.Campaign> resume(@PathVariable UUID id) {
+        return campaigns.resume(id);
+    }
+
+    @PostMapping("/{id}/cancel")
+    Mono<Campaigns.Campaign> cancel(@PathVariable UUID id) {
+        return campaigns.cancel(id);
+    }
+
+    @GetMapping("/{id}/progress")
+    Mono<DeliveryReport.Progress> progress(@PathVariable UUID id) {
+        return report.progress(id);
+    }
+
+    /** Failed and bounced recipients: subscriber id and masked address only. */
+    @GetMapping("/{id}/missed")
+    Flux<DeliveryReport.Missed> missed(@PathVariable UUID id, @RequestParam(required = false) UUID after,
+                                       @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > MAX_MISSED_PAGE) {
+            throw new InvalidInput("limit", "must be between 1 and " + MAX_MISSED_PAGE);
+        }
+        return report.missed(id, after, limit);
+    }
+
+    private static CampaignContent required(CampaignContent content) {
+        if (content == null) {
+            throw new InvalidInput("topic", "the request body must be a campaign");
+        }
+        return content;
+    }
+}
