@@ -228,7 +228,7 @@ class AuthorizationMatrixIT {
 
     private static int send(Route route, String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(devstack.gatewayUrl() + route.path()))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(Duration.ofSeconds(15))
                 .method(route.method(), route.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(route.body()));
         if (route.body() != null) {
@@ -237,7 +237,14 @@ class AuthorizationMatrixIT {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.net.http.HttpTimeoutException e) {
+            // seen once in ~200 requests: a kept-alive connection stalled after the gateway refused a POST before
+            // reading its body (an open question for the gateway, in the closing note); the answer itself is what
+            // this test is about, so ask again on a fresh connection
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
     }
 
     private static HttpRequest.Builder admin(HttpRequest.Builder request) throws Exception {
