@@ -1,3 +1,7 @@
+import { el, WARNINGS } from '/assets/shared.js';
+
+export { el, WARNINGS };
+
 // Calls from the portal: the session cookie authenticates, and every write carries the CSRF token the gateway put
 // in the XSRF-TOKEN cookie. Problems (RFC 9457) become errors with the text a person can act on.
 const csrfToken = () => decodeURIComponent(document.cookie.split('; ')
@@ -20,16 +24,3 @@ export async function staffApi(path, { method = 'GET', body } = {}) {
   return data;
 }
 
-export function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes).forEach(([name, value]) => {
-    if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-    else if (value === true) node.setAttribute(name, '');
-    else if (value !== false && value != null) node.setAttribute(name, value);
-  });
-  // text only: what staff read (stories above all) is never parsed as HTML
-  children.flat().forEach((child) => node.append(child instanceof Node ? child : document.createTextNode(String(child ?? ''))));
-  return node;
-}
-
-export const WARNINGS = ['sexual-violence', 'child-abuse', 'self-harm', 'violence', 'substance-use'];

@@ -1,6 +1,9 @@
 // Shared by every public page: language (English/Spanish), talking to our own API, and the national hotlines.
 // Only this origin is ever called; nothing is stored but the reader's language choice.
 import './../quick-exit.js';
+import { el, WARNINGS } from '../shared.js';
+
+export { el, WARNINGS };
 
 const saved = localStorage.getItem('chorus.lang');
 export let lang = saved === 'es' || saved === 'en' ? saved : (navigator.language || 'en').startsWith('es') ? 'es' : 'en';
@@ -38,7 +41,6 @@ const shared = {
 };
 let pageTexts = { en: {}, es: {} };
 
-export const WARNINGS = ['sexual-violence', 'child-abuse', 'self-harm', 'violence', 'substance-use'];
 export const THEMES = ['healing', 'justice', 'speaking-up', 'workplace', 'campus', 'family', 'childhood', 'relationships',
   'online', 'support'];
 
@@ -115,16 +117,6 @@ export function explain(error, fieldNames = {}) {
   return error.status && error.status < 500 && error.problem?.detail ? error.problem.detail : t('genericError');
 }
 
-export function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes).forEach(([name, value]) => {
-    if (value === true) node.setAttribute(name, '');
-    else if (value !== false && value != null) node.setAttribute(name, value);
-  });
-  // text only: nothing from the API is ever parsed as HTML
-  children.flat().forEach((child) => node.append(child instanceof Node ? child : document.createTextNode(String(child ?? ''))));
-  return node;
-}
 
 let hotlineList;
 /** The national hotlines on every page, from the one reviewed list (the gateway answers even if the directory is down). */

@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.chorus.notifications.receipt.MailProperties;
 import org.chorus.notifications.staff.StaffDirectory;
 import org.chorus.notifications.staff.StaffMember;
 import org.chorus.web.StaffRoles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -36,13 +36,13 @@ class ModeratorDigest {
     private final String from;
 
     ModeratorDigest(DigestProperties properties, ModerationQueue queue, StaffDirectory staff, JavaMailSender mail,
-            DatabaseClient db, @Value("${chorus.mail.from}") String from) {
+            DatabaseClient db, MailProperties mailProperties) {
         this.properties = properties;
         this.queue = queue;
         this.staff = staff;
         this.mail = mail;
         this.db = db;
-        this.from = from;
+        this.from = mailProperties.from();
     }
 
     // the scheduler's thread is its own, not an event loop, so blocking here is fine

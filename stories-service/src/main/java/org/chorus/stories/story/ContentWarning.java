@@ -2,8 +2,6 @@ package org.chorus.stories.story;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.chorus.web.InvalidInput;
 
 /**
  * The fixed taxonomy of content warnings. A page hides a story's text behind its warnings until the reader chooses
@@ -17,7 +15,8 @@ enum ContentWarning {
     VIOLENCE("violence"),
     SUBSTANCE_USE("substance-use");
 
-    static final String SLUGS = Arrays.stream(values()).map(ContentWarning::slug).collect(Collectors.joining(", "));
+    static final List<String> ALL = Arrays.stream(values()).map(ContentWarning::slug).toList();
+    static final String SLUGS = String.join(", ", ALL);
 
     private final String slug;
 
@@ -31,15 +30,6 @@ enum ContentWarning {
 
     /** The given slugs, deduplicated in taxonomy order; anything outside the taxonomy is refused naming the field. */
     static List<String> validated(List<String> slugs, String field) {
-        if (slugs == null) {
-            return List.of();
-        }
-        for (String slug : slugs) {
-            if (Arrays.stream(values()).noneMatch(warning -> warning.slug.equals(slug))) {
-                // the offending value is not echoed: it is the reader's input
-                throw new InvalidInput(field, "must only hold warnings from: " + SLUGS);
-            }
-        }
-        return Arrays.stream(values()).map(ContentWarning::slug).filter(slugs::contains).toList();
+        return Slugs.validated(ALL, slugs, field, "warnings");
     }
 }

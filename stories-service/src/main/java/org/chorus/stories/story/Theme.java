@@ -2,7 +2,6 @@ package org.chorus.stories.story;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.chorus.web.InvalidInput;
 
 /**
@@ -34,7 +33,8 @@ enum Theme {
     ONLINE("online"),
     SUPPORT("support");
 
-    static final String SLUGS = Arrays.stream(values()).map(Theme::slug).collect(Collectors.joining(", "));
+    static final List<String> ALL = Arrays.stream(values()).map(Theme::slug).toList();
+    static final String SLUGS = String.join(", ", ALL);
     /** {@link #SLUGS} as a constant, for the API description; {@code ThemeTest} keeps the two equal. */
     static final String DOCUMENTED_SLUGS =
             "healing, justice, speaking-up, workplace, campus, family, childhood, relationships, online, support";
@@ -54,16 +54,7 @@ enum Theme {
 
     /** The given slugs, deduplicated in taxonomy order; anything outside the taxonomy is refused naming the field. */
     static List<String> validated(List<String> slugs, String field) {
-        if (slugs == null) {
-            return List.of();
-        }
-        for (String slug : slugs) {
-            if (Arrays.stream(values()).noneMatch(theme -> theme.slug.equals(slug))) {
-                // the offending value is not echoed: it is the reader's input
-                throw new InvalidInput(field, "must only hold themes from: " + SLUGS);
-            }
-        }
-        return Arrays.stream(values()).map(Theme::slug).filter(slugs::contains).toList();
+        return Slugs.validated(ALL, slugs, field, "themes");
     }
 
     /** The themes of one story: {@link #validated} and at most {@link #MAX_PER_STORY}. */
