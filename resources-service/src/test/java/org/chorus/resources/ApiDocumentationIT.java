@@ -22,6 +22,9 @@ class ApiDocumentationIT {
                 .jsonPath("$.paths['/api/resources/services/{id}']").exists()
                 .jsonPath("$.paths['/api/resources/search'].post").exists()
                 .jsonPath("$.paths['/api/resources/search'].get").exists()
+                // sent as ready JSON, described as the service it is
+                .jsonPath("$.components.schemas.Match.properties.service['$ref']")
+                .isEqualTo("#/components/schemas/ServiceView")
                 .jsonPath("$.paths['/api/resources/hotlines']").exists()
                 .jsonPath("$.paths['/api/admin/resources/import'].post.requestBody.content['application/json']")
                 .exists()

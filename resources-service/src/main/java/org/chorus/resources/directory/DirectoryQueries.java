@@ -116,15 +116,15 @@ class DirectoryQueries {
      * of the radius is a two-dimensional GiST search on location_near_active, a partial index holding only active
      * services' locations; the filters are tested on the location rows the box returns, because the service's
      * filter columns are copied onto them (V2 migration); the exact haversine distance is computed for those rows
-     * only; then one row per service (its nearest location), the limit, and only then the service, organization,
-     * locations, phones and hours of the few rows left, in the same query. The box ignores the antimeridian, which
+     * only; then one row per service (its nearest location), the limit, and only then the ready public JSON of the
+     * few rows left (search_document, kept by triggers), sent as it is. The box ignores the antimeridian, which
      * no US ZIP area crosses near a service. Virtual services have no place, so they are listed by name instead.
      */
     Mono<SearchAnswer> search(Resolved query) {
         SearchSql search = searchSql(query);
         return bindAll(db.sql(search.sql()), search.binds())
                 .map(row -> new Match(rounded(row.get("distance_km", Double.class)),
-                        rows.service(row).at(row.get("nearest_location_id", UUID.class)).forPublic()))
+                        row.get("document", String.class)))
                 .all().collectList()
                 .map(SearchAnswer::of);
     }
@@ -181,14 +181,16 @@ class DirectoryQueries {
                     + "select l.service_id, l.id as location_id, " + DISTANCE_KM + " as distance_km"
                     + " from location l where " + where + ") in_box where distance_km <= :radius"
                     + " order by service_id, distance_km) nearest order by distance_km, service_id limit :limit";
-            order = "best.distance_km, s.id";
+            order = "best.distance_km, best.service_id";
             binds.put("lat", query.origin().latitude());
             binds.put("lon", query.origin().longitude());
             binds.put("radius", query.radiusKm());
         }
-        String sql = "select " + ServiceRows.COLUMNS + ", best.location_id as nearest_location_id, best.distance_km"
-                + " from (" + best + ") best join service s on s.id = best.service_id"
-                + " join organization o on o.id = s.organization_id order by " + order + " limit :limit";
+        // the few rows left take their ready answers (search_document, V3 migration) by primary key
+        String sql = "select best.distance_km, d.document from (" + best + ") best"
+                + " join search_document d on d.location_id = best.location_id"
+                + (query.virtual() ? " join service s on s.id = best.service_id" : "")
+                + " order by " + order + " limit :limit";
         binds.put("limit", query.size());
         return new SearchSql(sql, binds);
     }

@@ -1,5 +1,7 @@
 package org.chorus.resources.directory;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.chorus.resources.hotline.NationalHotline;
 import org.chorus.resources.hotline.NationalHotlines;
@@ -25,8 +27,13 @@ record SearchAnswer(List<NationalHotline> nationalHotlines, boolean nothingNear,
         return new SearchAnswer(NationalHotlines.ALL, true, true, List.of());
     }
 
-    /** @param distanceKm from the searched place, rounded to 0.1 km; null for a virtual service */
+    /**
+     * @param distanceKm from the searched place, rounded to 0.1 km; null for a virtual service
+     * @param service    the service's public JSON with this place as its {@code location} (a {@link ServiceView}
+     *                   seen by the public), rendered by the database when the service last changed
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Match(Double distanceKm, ServiceView service) {
+    record Match(Double distanceKm,
+                 @JsonRawValue @Schema(implementation = ServiceView.class) String service) {
     }
 }

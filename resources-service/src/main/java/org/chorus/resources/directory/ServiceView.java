@@ -15,6 +15,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param closureReason why a temporarily closed service is closed, if staff said
  * @param closedUntil   the day a temporarily closed service expects to reopen, if staff said
  * @param location      the main location (the first of {@code locations}); in a search answer, the nearest one
+ *                      (the search_document the database renders in this shape)
  * @param locations     every location, in the order staff gave them (HSDS service_at_location)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -70,14 +71,5 @@ record ServiceView(UUID id, String name, String description, OrganizationView or
                 twentyFourSeven, lastVerified, languages, taxonomyTerms,
                 location == null ? null : location.forPublic(),
                 locations.stream().map(LocationView::forPublic).toList(), phones, schedules, modifiedAt);
-    }
-
-    /** The same service with {@code location} set to the given one of its locations (the nearest, in a search). */
-    ServiceView at(UUID locationId) {
-        LocationView chosen = locations.stream().filter(place -> place.id().equals(locationId)).findFirst()
-                .orElse(location);
-        return new ServiceView(id, name, description, organization, status, closureReason, closedUntil, freeOfCharge,
-                twentyFourSeven, lastVerified, languages, taxonomyTerms, chosen, locations, phones, schedules,
-                modifiedAt);
     }
 }

@@ -1,59 +1,63 @@
 package org.chorus.resources.directory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
-import org.chorus.resources.ResourcesIntegrationTest;
 import org.chorus.resources.geo.ZipCentroids;
+import org.chorus.testsupport.InfrastructureInitializers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Hooks;
 
 /**
- * Not a timed test: a benchmark, run on demand, on a database of its own:
- * {@code ./mvnw -B -pl resources-service -am verify -Dit.test=SearchBenchmarkIT -Dbenchmark=true
- * -Dfailsafe.failIfNoSpecifiedTests=false -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}.
- * It fills the directory with 100,000 services spread over the ZIP areas (so dense where people live; a quarter of
- * them with a second location elsewhere; each with a phone and weekday hours), then times
- * POST /api/resources/search by ZIP, 40 km, two filters, through the whole WebFlux stack, and prints the query plan.
+ * Not a timed test: a benchmark, run on demand, on a database of its own: {@code resources-service/bench/search.sh}
+ * (it installs wrk from Debian when missing). It fills the directory with 100,000 services spread over the ZIP areas
+ * (so dense where people live; a quarter of them with a second location elsewhere; each with a phone and weekday
+ * hours), prints the plan of the statement a search runs, then starts the service on a real port and loads it with
+ * wrk, in its own process, with POST /api/resources/search by a random one of 500 ZIPs, 40 km, two filters, at
+ * several numbers of connections. For each it prints wrk's throughput and latency, the time inside the service, and
+ * the CPU each search cost the service's JVM and PostgreSQL.
  */
-@ResourcesIntegrationTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@ContextConfiguration(initializers = {InfrastructureInitializers.Postgres.class, InfrastructureInitializers.Kafka.class})
 @Import(SearchBenchmarkIT.ServerTiming.class)
 @TestPropertySource(properties = "chorus.test.database=chorus_resources_benchmark")
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class SearchBenchmarkIT {
 
     private static final int SERVICES = 100_000;
+    private static final int SECONDS = Integer.getInteger("benchmark.seconds", 20);
 
-    @Autowired
-    WebTestClient http;
+    @LocalServerPort
+    int port;
 
     @Autowired
     DatabaseClient db;
@@ -90,27 +94,28 @@ class SearchBenchmarkIT {
                     .reduce((a, b) -> a + "\n" + b).orElse(""));
         }
 
-        run(origins, 1, Duration.ofSeconds(10)); // warm-up: JIT, pool, plan cache
-        long[] latencies = run(origins, 1, Duration.ofSeconds(20));
-        Arrays.sort(latencies);
-        System.out.printf("sequential: %d searches, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", latencies.length,
-                latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6,
-                latencies[latencies.length - 1] / 1e6);
-        for (int threads : new int[] {2, 4, 8}) {
+        Path script = wrkScript(origins);
+        wrk(script, 8, 10); // warm-up: JIT, pool, plan cache
+        StringBuilder summary = new StringBuilder("connections  searches/s  wrk p50/p99 ms  in service p50/p99 ms"
+                + "  CPU per search: service JVM / PostgreSQL ms\n");
+        for (int connections : new int[] {1, 4, 8, 16, 32}) {
             ServerTiming.SAMPLES.clear();
             long jvmCpu = jvmCpuNanos();
             long databaseCpu = databaseCpuTicks();
-            long[] concurrent = run(origins, threads, Duration.ofSeconds(20));
-            double jvmMs = (jvmCpuNanos() - jvmCpu) / 1e6 / concurrent.length;
-            double databaseMs = (databaseCpuTicks() - databaseCpu) * 10.0 / concurrent.length;
-            Arrays.sort(concurrent);
+            String out = wrk(script, connections, SECONDS);
+            double searches = ServerTiming.SAMPLES.size();
+            double jvmMs = (jvmCpuNanos() - jvmCpu) / 1e6 / searches;
+            double databaseMs = (databaseCpuTicks() - databaseCpu) * 10.0 / searches;
             long[] server = ServerTiming.SAMPLES.stream().mapToLong(Long::longValue).sorted().toArray();
-            System.out.printf("%d threads: %.0f searches/s, client p50 %.2f ms p99 %.2f ms; in the service p50 %.2f ms"
-                            + " p99 %.2f ms; CPU per search: JVM (service and client) %.2f ms, PostgreSQL %.2f ms%n",
-                    threads, concurrent.length / 20.0, concurrent[concurrent.length / 2] / 1e6,
-                    concurrent[(int) (concurrent.length * 0.99)] / 1e6, server[server.length / 2] / 1e6,
-                    server[(int) (server.length * 0.99)] / 1e6, jvmMs, databaseMs);
+            System.out.println(out);
+            summary.append(String.format("%11d  %10.0f  %6s / %-6s  %8.2f / %-8.2f  %.2f / %.2f%n", connections,
+                    searches / SECONDS, wrkPercentile(out, "50%"), wrkPercentile(out, "99%"),
+                    server[server.length / 2] / 1e6, server[(int) (server.length * 0.99)] / 1e6, jvmMs, databaseMs));
         }
+        System.out.println(summary);
+        Path report = Path.of("target/bench/search.txt");
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, summary);
     }
 
     /**
@@ -157,39 +162,49 @@ class SearchBenchmarkIT {
         return ticks;
     }
 
-    private long[] run(List<String> origins, int threads, Duration duration) throws InterruptedException {
-        long until = System.nanoTime() + duration.toNanos();
-        List<long[]> perThread = new ArrayList<>();
-        AtomicLong count = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        for (int t = 0; t < threads; t++) {
-            long[] latencies = new long[200_000];
-            perThread.add(latencies);
-            pool.execute(() -> {
-                int n = 0;
-                while (System.nanoTime() < until && n < latencies.length) {
-                    String zip = origins.get(ThreadLocalRandom.current().nextInt(origins.size()));
-                    long start = System.nanoTime();
-                    http.post().uri("/api/resources/search").contentType(MediaType.APPLICATION_JSON)
-                            .bodyValue(Map.of("zip", zip, "radius_km", 40, "taxonomy_term", "counselling",
-                                    "language", "es"))
-                            .exchange().expectStatus().isOk().expectBody().returnResult();
-                    latencies[n++] = System.nanoTime() - start;
-                }
-                latencies[latencies.length - 1] = n;
-                count.addAndGet(n);
-            });
+    /** POSTs a search by a random one of the origins, 40 km, two filters, from each wrk connection. */
+    private static Path wrkScript(List<String> origins) throws IOException {
+        Path script = Path.of("target/bench/search.lua");
+        Files.createDirectories(script.getParent());
+        Files.writeString(script, """
+                local zips = {%s}
+                math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
+                request = function()
+                  local body = '{"zip":"' .. zips[math.random(#zips)]
+                    .. '","radius_km":40,"taxonomy_term":"counselling","language":"es"}'
+                  return wrk.format("POST", "/api/resources/search", {["Content-Type"] = "application/json"}, body)
+                end
+                response = function(status, headers, body)
+                  if status ~= 200 then error("search answered " .. status) end
+                end
+                """.formatted(origins.stream().map(zip -> '"' + zip + '"').collect(Collectors.joining(","))));
+        return script;
+    }
+
+    private String wrk(Path script, int connections, int seconds) throws IOException, InterruptedException {
+        Process wrk = new ProcessBuilder("wrk", "-t" + Math.min(2, connections), "-c" + connections,
+                "-d" + seconds + "s", "--latency", "-s", script.toString(), "http://127.0.0.1:" + port)
+                .redirectErrorStream(true).start();
+        String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(wrk.waitFor()).as(out).isZero();
+        assertThat(out).as("every search answered 200").doesNotContain("Non-2xx").doesNotContain("error");
+        return out;
+    }
+
+    /** A latency percentile line of wrk --latency, such as "99%   12.31ms", in ms. */
+    private static String wrkPercentile(String out, String percentile) {
+        Matcher line = Pattern.compile("^\\s+" + Pattern.quote(percentile) + "\\s+([0-9.]+)(us|ms|s)\\s*$",
+                Pattern.MULTILINE).matcher(out);
+        if (!line.find()) {
+            return "?";
         }
-        pool.shutdown();
-        pool.awaitTermination(duration.toSeconds() + 60, TimeUnit.SECONDS);
-        long[] all = new long[(int) count.get()];
-        int at = 0;
-        for (long[] latencies : perThread) {
-            int n = (int) latencies[latencies.length - 1];
-            System.arraycopy(latencies, 0, all, at, n);
-            at += n;
-        }
-        return all;
+        double value = Double.parseDouble(line.group(1));
+        double ms = switch (line.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
+        return String.format("%.2f", ms);
     }
 
     private void fill(List<String[]> zips) {
@@ -209,6 +224,18 @@ class SearchBenchmarkIT {
                         'shelter', 'support-group'])[1 + g % 6]],
                     now()
                 from generate_series(1, :n) g""").bind("n", SERVICES).then().block();
+        // a phone and weekday hours each, as a real record has, so the answer carries them; before the locations, so
+        // the search documents (V3 migration) are rendered once, when the locations arrive
+        db.sql("""
+                insert into phone (id, service_id, position, number, type, description)
+                select gen_random_uuid(), ('00000000-0000-4000-8000-' || lpad(g::text, 12, '0'))::uuid, 0,
+                    '555-0100', 'voice', 'DEMO number: fictional'
+                from generate_series(1, :n) g""").bind("n", SERVICES).then().block();
+        db.sql("""
+                insert into schedule (id, service_id, weekday, opens_at, closes_at)
+                select gen_random_uuid(), ('00000000-0000-4000-8000-' || lpad(g::text, 12, '0'))::uuid, d,
+                    '09:00', '17:00'
+                from generate_series(1, :n) g, generate_series(1, 5) d""").bind("n", SERVICES).then().block();
         db.sql("""
                 insert into location (id, service_id, location_type, city, postal_code, latitude, longitude,
                     time_zone)
@@ -237,17 +264,6 @@ class SearchBenchmarkIT {
                 .bind("n", SERVICES).bind("zips", codes).bind("lats", lats).bind("lons", lons)
                 .bind("zipCount", codes.length)
                 .then().block();
-        // a phone and weekday hours each, as a real record has, so the answer carries them
-        db.sql("""
-                insert into phone (id, service_id, position, number, type, description)
-                select gen_random_uuid(), ('00000000-0000-4000-8000-' || lpad(g::text, 12, '0'))::uuid, 0,
-                    '555-0100', 'voice', 'DEMO number: fictional'
-                from generate_series(1, :n) g""").bind("n", SERVICES).then().block();
-        db.sql("""
-                insert into schedule (id, service_id, weekday, opens_at, closes_at)
-                select gen_random_uuid(), ('00000000-0000-4000-8000-' || lpad(g::text, 12, '0'))::uuid, d,
-                    '09:00', '17:00'
-                from generate_series(1, :n) g, generate_series(1, 5) d""").bind("n", SERVICES).then().block();
         db.sql("analyze").then().block();
     }
 
