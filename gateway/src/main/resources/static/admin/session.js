@@ -2,6 +2,8 @@
 // the person's roles open (services check the roles again on every call).
 import { mountModeration } from './moderation.js';
 import { mountStaff } from './staff.js';
+import { mountDirectory } from './directory.js';
+import { mountCampaigns } from './campaigns.js';
 
 // Writes carry the CSRF token the gateway put in the XSRF-TOKEN cookie, in the X-XSRF-TOKEN header.
 const show = (selector, visible = true) => { document.querySelector(selector).hidden = !visible; };
@@ -42,9 +44,16 @@ const start = async () => {
   document.querySelector('[data-sign-out]').addEventListener('click', signOut);
   show('[data-signed-in]');
   const isAdmin = me.roles.includes('admin');
-  if (me.roles.includes('moderator') || isAdmin) {
+  const holds = (role) => isAdmin || me.roles.includes(role);
+  if (holds('moderator')) {
     await showModerationQueue();
     mountModeration(document.querySelector('[data-moderation]'));
+  }
+  if (holds('resource-editor')) {
+    mountDirectory(document.querySelector('[data-directory]'));
+  }
+  if (holds('campaign-manager')) {
+    mountCampaigns(document.querySelector('[data-campaigns]'));
   }
   if (isAdmin) {
     mountStaff(document.querySelector('[data-staff]'));

@@ -1,0 +1,269 @@
+package org.chorus.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The portal's help-directory and campaign screens in a real browser, signed in through the real Keycloak as the dev
+ * users holding {@code resource-editor} and {@code campaign-manager}: what each of them does, checked on the page and
+ * where it lands (the public directory API, the devstack's SMTP capture), and WCAG 2.2 AA on every screen.
+ */
+class StaffToolsIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static Devstack devstack;
+    private Browser chromium;
+    private WebDriver page;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    static void startThePlatform() {
+        devstack = SharedDevstack.get();
+    }
+
+    @BeforeEach
+    void aFreshBrowser() {
+        chromium = Browser.start();
+        page = chromium.driver();
+        wait = new WebDriverWait(page, WAIT);
+    }
+
+    @AfterEach
+    void closeTheBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void resourceEditorCreatesAServiceClosesItForNowReopensItAndMarksItVerified() throws Exception {
+        signIn("editor");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-directory] h2"), "Help directory"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-directory-list] tbody tr")));
+        assertThat(page.findElement(By.cssSelector("[data-campaigns]")).getText())
+                .as("a resource editor is not shown the campaign tools").isEmpty();
+        assertMeetsWcag("the directory list");
+
+        page.findElement(By.xpath("//section[@data-directory]//button[.='New service']")).click();
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-service-form]")));
+        String name = "DEMO Portal counselling " + UUID.randomUUID();
+        fillService(form, name, "10001");
+        new Select(control(form, "Kind of place")).selectByValue("confidential");
+        assertThat(form.findElement(By.cssSelector("[data-confidential-note]")).getText())
+                .contains("never shown to the public");
+        new Select(control(form, "Kind of place")).selectByValue("physical");
+        assertMeetsWcag("the new-service form");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-editor-status]"), "Saved"));
+        String id = rowOf(name).getAttribute("data-service-id");
+        assertThat(rowOf(name).findElement(By.cssSelector("[data-status]")).getText()).isEqualTo("Open");
+        assertThat(publicService(id).path("name").asString()).isEqualTo(name);
+
+        String until = LocalDate.now(ZoneOffset.UTC).plusDays(30).toString();
+        page.findElement(By.xpath("//section[@data-directory-editor]//summary[.='Close temporarily']")).click();
+        WebElement editor = page.findElement(By.cssSelector("[data-directory-editor]"));
+        control(editor, "Reason (shown to the public)").sendKeys("Moving to a new office");
+        chromium.script("arguments[0].value = arguments[1]", control(editor, "Expected to reopen on (optional)"), until);
+        assertMeetsWcag("the service editor");
+        page.findElement(By.xpath("//section[@data-directory-editor]//details//button[.='Close temporarily']")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-editor-state]"),
+                "Status: Temporarily closed."));
+        assertThat(page.findElement(By.cssSelector("[data-editor-state]")).getText())
+                .contains("Moving to a new office", "until " + until);
+        wait.until(driver -> "Temporarily closed".equals(rowOf(name).findElement(By.cssSelector("[data-status]")).getText()));
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode shown = publicService(id);
+            assertThat(shown.path("status").asString()).isEqualTo("temporarily closed");
+            assertThat(shown.path("closure_reason").asString()).isEqualTo("Moving to a new office");
+            assertThat(shown.path("closed_until").asString()).isEqualTo(until);
+        });
+
+        page.findElement(By.xpath("//section[@data-directory-editor]//button[.='Reopen']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-editor-state]"), "Status: Open."));
+        wait.until(driver -> "Open".equals(rowOf(name).findElement(By.cssSelector("[data-status]")).getText()));
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode shown = publicService(id);
+            assertThat(shown.path("status").asString()).isEqualTo("active");
+            assertThat(shown.has("closure_reason")).isFalse();
+        });
+
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        page.findElement(By.xpath("//section[@data-directory-editor]//button[.='Mark verified today']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-editor-state]"),
+                "Last verified: " + today));
+        assertThat(rowOf(name).getText()).contains(today);
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(publicService(id).path("last_verified").asString()).isEqualTo(today));
+        assertKeptToItsCsp();
+    }
+
+    @Test
+    void aServiceNameWithMarkupShowsAsTextAndTheServicesFieldErrorShowsNextToTheField() {
+        signIn("editor");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//section[@data-directory]//button[.='New service']")))
+                .click();
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-service-form]")));
+        String name = "DEMO <script>window.portalHacked = true</script><img src=x onerror=\"window.portalHacked = true\"> "
+                + UUID.randomUUID();
+        fillService(form, name, "1000");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebElement zip = control(form, "ZIP code");
+        wait.until(ExpectedConditions.attributeToBe(zip, "aria-invalid", "true"));
+        WebElement error = form.findElement(By.cssSelector("[data-field='locations[0].postal_code'] + .error"));
+        assertThat(error.getText()).isEqualTo("must be a five-digit US ZIP code");
+        assertThat(zip.getAttribute("aria-describedby")).contains(error.getAttribute("id"));
+        assertThat(page.switchTo().activeElement()).as("the field to correct has the focus").isEqualTo(zip);
+        assertThat(page.findElement(By.cssSelector("[data-editor-status]")).getText()).contains("postal_code");
+        assertMeetsWcag("the form showing a field error");
+
+        zip.clear();
+        zip.sendKeys("10001");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-editor-status]"), "Saved"));
+        assertThat(page.findElement(By.cssSelector("[data-directory-editor] h3")).getText()).isEqualTo("Edit: " + name);
+        assertThat(rowOf(name).findElement(By.cssSelector("button")).getText()).isEqualTo(name);
+        assertThat(chromium.script("return document.querySelectorAll('main script, main img').length"))
+                .as("the markup in the name was never made into elements").isEqualTo(0L);
+        assertThat(chromium.script("return window.portalHacked === undefined")).isEqualTo(true);
+    }
+
+    @Test
+    void campaignManagerComposesADraftPreviewsItAndGetsATestMail() throws Exception {
+        signIn("campaigns");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-campaigns] h2"), "Email campaigns"));
+        assertThat(page.findElement(By.cssSelector("[data-directory]")).getText())
+                .as("a campaign manager is not shown the directory tools").isEmpty();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-campaign-list] tbody tr")));
+        assertMeetsWcag("the campaign list");
+
+        page.findElement(By.xpath("//section[@data-campaigns]//button[.='New campaign']")).click();
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-campaign-form]")));
+        WebElement english = form.findElement(By.cssSelector("[data-field='variants.en']"));
+        String subject = "Ten years of speaking out " + UUID.randomUUID();
+        control(english, "Subject").sendKeys(subject);
+        control(english, "Content-warning line (optional)").sendKeys("Mentions sexual violence");
+        WebElement body = control(english, "Body (Markdown)");
+        body.sendKeys("# Ten years\n\nWe are <b>still</b> here.");
+        form.findElement(By.xpath(".//button[.='Preview']")).click();
+
+        // raw HTML is refused by notifications-service, and the answer is shown at the body
+        wait.until(ExpectedConditions.attributeToBe(body, "aria-invalid", "true"));
+        assertThat(form.findElement(By.cssSelector("[data-field='variants.en.body'] + .error")).getText())
+                .contains("raw HTML is not allowed");
+        assertMeetsWcag("the campaign form showing a field error");
+
+        body.clear();
+        body.sendKeys("# Ten years\n\nWe are still here. [Find help](https://example.org/help)");
+        form.findElement(By.xpath(".//button[.='Preview']")).click();
+        WebElement preview = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-preview-language=en]")));
+        assertThat(preview.getText()).contains(subject, "Mentions sexual violence", "Ten years", "We are still here.");
+        assertThat(preview.findElement(By.cssSelector("a")).getAttribute("href")).isEqualTo("https://example.org/help");
+        assertThat(body.getAttribute("aria-invalid")).isNull();
+
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-campaign-status]"), "Saved."));
+        assertThat(page.findElement(By.cssSelector("[data-campaign-desk] h3")).getText())
+                .isEqualTo("Anniversary campaign: draft");
+        assertMeetsWcag("a saved draft with its controls");
+
+        String email = "campaign-staff-" + UUID.randomUUID() + "@example.org";
+        SharedDevstack.PERSONAL.add(email);
+        WebElement testSend = page.findElement(By.cssSelector("[data-test-send]"));
+        control(testSend, "Send a test to").sendKeys(email);
+        testSend.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-campaign-status]"),
+                "Test mail sent to"));
+        assertThat(page.findElement(By.cssSelector("[data-campaign-status]")).getText()).doesNotContain(email);
+
+        await().atMost(WAIT).until(() -> !devstack.smtp().receivedBy(email).isEmpty());
+        MimeMessage mail = devstack.smtp().receivedBy(email).get(0);
+        assertThat(mail.getSubject()).isEqualTo("[TEST] " + subject);
+        assertKeptToItsCsp();
+    }
+
+    private void signIn(String user) {
+        String portal = devstack.gatewayUrl() + "/admin";
+        page.get(portal);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-sign-in]"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+        page.findElement(By.id("password")).sendKeys(user);
+        page.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.urlToBe(portal));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-staff-name]"), user));
+    }
+
+    private void fillService(WebElement form, String name, String zip) {
+        control(form, "Name").sendKeys(name);
+        control(form, "Description").sendKeys("Counselling for survivors, by appointment. Demo record.");
+        control(form, "Organization name").sendKeys("DEMO Portal organization");
+        control(form, "counselling").click();
+        control(form, "Street address").sendKeys("1 Demo Street");
+        control(form, "City").sendKeys("New York");
+        control(form, "State").sendKeys("NY");
+        control(form, "ZIP code").sendKeys(zip);
+        control(form, "Latitude").sendKeys("40.7506");
+        control(form, "Longitude").sendKeys("-73.9972");
+    }
+
+    /** The control a label names, found as a person finds it: by the label's text. */
+    private WebElement control(WebElement scope, String label) {
+        String id = scope.findElement(By.xpath(".//label[normalize-space(.)='" + label + "']")).getAttribute("for");
+        return page.findElement(By.id(id));
+    }
+
+    private WebElement rowOf(String name) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//table[@data-directory-list]//tr[td/button[contains(., '" + name.substring(name.length() - 36) + "')]]")));
+    }
+
+    private void assertMeetsWcag(String screen) {
+        Results results = new AxeBuilder().withTags(WCAG).analyze(page);
+        assertThat(results.getViolations()).as("WCAG violations on %s: %s", screen,
+                results.getViolations().stream().map(rule -> rule.getId() + " " + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget())).toList()).toList()).isEmpty();
+    }
+
+    private void assertKeptToItsCsp() {
+        assertThat(chromium.console()).as("the portal runs under its strict CSP without a violation")
+                .noneMatch(line -> line.contains("Content Security Policy"));
+    }
+
+    private static JsonNode publicService(String id) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(devstack.gatewayUrl() + "/api/resources/services/" + id)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+}
