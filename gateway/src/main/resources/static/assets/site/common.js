@@ -22,6 +22,8 @@ const shared = {
     'theme.healing': 'healing', 'theme.justice': 'justice', 'theme.speaking-up': 'speaking up', 'theme.workplace': 'workplace',
     'theme.campus': 'campus', 'theme.family': 'family', 'theme.childhood': 'childhood', 'theme.relationships': 'relationships',
     'theme.online': 'online', 'theme.support': 'support',
+    naming: 'How should we name you?', namedAnonymous: 'Anonymous', namedFirstName: 'My first name',
+    namedPseudonym: 'A name I choose', name: 'Name to show', themes: 'What is your story about? (optional)',
   },
   es: {
     skip: 'Saltar al contenido', home: 'Chorus', read: 'Leer historias', share: 'Comparte tu historia',
@@ -37,6 +39,8 @@ const shared = {
     'theme.healing': 'sanación', 'theme.justice': 'justicia', 'theme.speaking-up': 'alzar la voz', 'theme.workplace': 'trabajo',
     'theme.campus': 'universidad', 'theme.family': 'familia', 'theme.childhood': 'infancia', 'theme.relationships': 'relaciones',
     'theme.online': 'en línea', 'theme.support': 'apoyo',
+    naming: '¿Cómo quieres que te nombremos?', namedAnonymous: 'Anónimo', namedFirstName: 'Mi nombre de pila',
+    namedPseudonym: 'Un nombre que elijo', name: 'Nombre a mostrar', themes: '¿De qué trata tu historia? (opcional)',
   },
 };
 let pageTexts = { en: {}, es: {} };

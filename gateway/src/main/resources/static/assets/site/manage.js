@@ -1,4 +1,5 @@
 import { api, el, explain, page, t, WARNINGS } from './common.js';
+import { naming, renderThemes, setNaming, wireNaming } from './naming.js';
 
 // the token arrived in the fragment, which browsers never send to a server; it goes out only in a header
 const token = decodeURIComponent(location.hash.slice(1));
@@ -7,6 +8,7 @@ const status = document.querySelector('[data-status]');
 const section = document.querySelector('[data-story]');
 const edit = document.querySelector('[data-edit]');
 const consents = document.querySelector('[data-consents]');
+const showNameField = wireNaming(edit);
 let story;
 
 page({
@@ -22,6 +24,12 @@ page({
     SUBMITTED: 'Waiting for a moderator', PUBLISHED: 'Published', REJECTED: 'Not published',
     rejected: 'A moderator did not publish it: {0}', revisionWaiting: 'Your latest changes are waiting for a moderator.',
     saved: 'Saved.', withdrawn: 'Your story has been withdrawn and deleted.',
+    namingHint: 'Going anonymous takes your name off at once. Other changes to a published story are read by a moderator before they appear.',
+    nameHint: 'Up to 40 characters. No email address, web address or phone number: everyone can read it.',
+    themesHint: 'A moderator decides which themes readers find your story under.',
+    savedAnonymous: 'Saved. Your name has been taken off your story.',
+    savedForReview: 'Saved. A moderator will read your changes before they appear.',
+    checkFields: 'Nothing was saved. Please check the marked fields.',
   },
   es: {
     title: 'Tu historia', statusLabel: 'Estado', storyTitle: 'Título (opcional)', storyText: 'Tu historia',
@@ -35,29 +43,102 @@ page({
     SUBMITTED: 'Esperando a una persona moderadora', PUBLISHED: 'Publicada', REJECTED: 'No publicada',
     rejected: 'Una persona moderadora no la publicó: {0}', revisionWaiting: 'Tus últimos cambios esperan a una persona moderadora.',
     saved: 'Guardado.', withdrawn: 'Tu historia fue retirada y borrada.',
+    namingHint: 'Si eliges el anonimato, tu nombre se quita de inmediato. Los demás cambios a una historia publicada los lee una persona moderadora antes de que aparezcan.',
+    nameHint: 'Hasta 40 caracteres. Sin correo electrónico, dirección web ni número de teléfono: todo el mundo puede leerlo.',
+    themesHint: 'Una persona moderadora decide en qué temas encuentran tu historia quienes leen.',
+    savedAnonymous: 'Guardado. Tu nombre ya no aparece en tu historia.',
+    savedForReview: 'Guardado. Una persona moderadora leerá tus cambios antes de que aparezcan.',
+    checkFields: 'No se guardó nada. Revisa los campos marcados.',
   },
-}, () => { if (story) show(story); });
+}, relabel);
 
+// where each field the stories API may name in errors[].field is on this page, and which control describes it
+const FIELDS = {
+  title: { control: '#title', label: 'storyTitle' },
+  text: { control: '#text', label: 'storyText' },
+  namedAs: { control: '[data-naming]', label: 'naming', group: true },
+  name: { control: '#name', label: 'name' },
+  themes: { control: '[data-themes]', label: 'themes', group: true },
+  contentWarnings: { control: '[data-warnings]', label: 'warnings', group: true },
+};
+// the naming the author had when the page opened or last saved: only a change of it is sent, because a name sent
+// again on a published story would wait for a moderator all over again
+let loadedNaming = { namedAs: 'anonymous', name: null };
+
+/** Fills the page from the story as the service has it; what is waiting for review is what the author sees. */
 function show(current) {
   story = current;
-  document.querySelector('[data-state]').textContent = t(current.status);
-  const reason = document.querySelector('[data-reason]');
-  const note = current.status === 'REJECTED' && current.rejectionReason ? t('rejected', current.rejectionReason)
-    : current.pendingRevision ? t('revisionWaiting') : '';
-  reason.textContent = note;
-  reason.hidden = !note;
   const shown = current.pendingRevision ?? current;
   edit.title.value = shown.title ?? '';
   edit.text.value = shown.text ?? '';
-  const box = edit.querySelector('[data-warnings]');
-  box.querySelectorAll('.choice').forEach((node) => node.remove());
-  WARNINGS.forEach((slug) => box.append(el('div', { class: 'choice' },
-    el('input', { type: 'checkbox', id: `w-${slug}`, name: 'contentWarnings', value: slug, checked: (shown.contentWarnings || []).includes(slug) }), ' ',
-    el('label', { for: `w-${slug}` }, t(`cw.${slug}`)))));
+  // a revision names the author only when it changes the naming
+  loadedNaming = current.pendingRevision?.namedAs ? current.pendingRevision : current;
+  setNaming(edit, loadedNaming);
+  showNameField();
+  renderWarnings(shown.contentWarnings || []);
+  renderThemes(edit, current.suggestedThemes || []);
   ['publishOnSite', 'quoteInCampaigns', 'shareWithPress', 'contact'].forEach((purpose) => {
     consents[purpose].checked = Boolean(current.consents?.[purpose]);
   });
+  clearFieldErrors();
+  relabel();
   section.hidden = false;
+}
+
+/** The texts that depend on the language, keeping whatever the author has ticked but not saved yet. */
+function relabel() {
+  if (!story) return;
+  document.querySelector('[data-state]').textContent = t(story.status);
+  const reason = document.querySelector('[data-reason]');
+  const note = story.status === 'REJECTED' && story.rejectionReason ? t('rejected', story.rejectionReason)
+    : story.pendingRevision ? t('revisionWaiting') : '';
+  reason.textContent = note;
+  reason.hidden = !note;
+  renderWarnings(new FormData(edit).getAll('contentWarnings'));
+  renderThemes(edit);
+}
+
+function renderWarnings(checked) {
+  const box = edit.querySelector('[data-warnings]');
+  const before = box.querySelector('[data-field-error]');
+  box.querySelectorAll('.choice').forEach((node) => node.remove());
+  WARNINGS.forEach((slug) => box.insertBefore(el('div', { class: 'choice' },
+    el('input', { type: 'checkbox', id: `w-${slug}`, name: 'contentWarnings', value: slug, checked: checked.includes(slug) }), ' ',
+    el('label', { for: `w-${slug}` }, t(`cw.${slug}`))), before));
+}
+
+function clearFieldErrors() {
+  edit.querySelectorAll('[data-field-error]').forEach((message) => {
+    message.textContent = '';
+    message.hidden = true;
+    const control = edit.querySelector(FIELDS[message.dataset.fieldError].control);
+    control.removeAttribute('aria-invalid');
+    const describedBy = (control.getAttribute('aria-describedby') || '').split(' ').filter((id) => id && id !== message.id);
+    if (describedBy.length) control.setAttribute('aria-describedby', describedBy.join(' '));
+    else control.removeAttribute('aria-describedby');
+  });
+}
+
+/**
+ * Puts each of the service's field errors under its control, tied to it for screen readers, and moves the focus to
+ * the first. False when the problem names no field of this form, so the caller says it in the status line instead.
+ */
+function showFieldErrors(error) {
+  const errors = (error.problem?.errors || []).filter((e) => FIELDS[String(e.field).split(/[.[]/)[0]]);
+  if (error.status !== 400 || !errors.length) return false;
+  errors.forEach((e) => {
+    const field = String(e.field).split(/[.[]/)[0];
+    const message = edit.querySelector(`[data-field-error="${field}"]`);
+    const control = edit.querySelector(FIELDS[field].control);
+    message.textContent = message.textContent ? `${message.textContent} · ${e.message}` : `${t(FIELDS[field].label)}: ${e.message}`;
+    message.hidden = false;
+    if (!FIELDS[field].group) control.setAttribute('aria-invalid', 'true');
+    const describedBy = (control.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+    if (!describedBy.includes(message.id)) control.setAttribute('aria-describedby', [...describedBy, message.id].join(' '));
+  });
+  const first = edit.querySelector(FIELDS[String(errors[0].field).split(/[.[]/)[0]].control);
+  (first.matches('fieldset') ? first.querySelector('input:checked, input') : first)?.focus();
+  return true;
 }
 
 async function open() {
@@ -73,13 +154,23 @@ async function open() {
 edit.addEventListener('submit', async (event) => {
   event.preventDefault();
   const out = edit.querySelector('[data-edit-status]');
+  out.textContent = '';
+  clearFieldErrors();
+  const data = new FormData(edit);
+  const asked = naming(edit);
+  const namingChanged = asked.namedAs !== (loadedNaming.namedAs || 'anonymous')
+    || (asked.name ?? '') !== (loadedNaming.name ?? '');
+  const wasPublished = story.status === 'PUBLISHED';
   try {
     show(await api('/api/stories/manage', { method: 'PUT', headers, body: {
-      title: edit.title.value.trim() || null, text: edit.text.value,
-      contentWarnings: new FormData(edit).getAll('contentWarnings') } }));
-    out.textContent = t('saved');
+      title: data.get('title').trim() || null, text: data.get('text'),
+      contentWarnings: data.getAll('contentWarnings'), themes: data.getAll('themes'),
+      ...(namingChanged ? asked : {}) } }));
+    out.textContent = !wasPublished ? t('saved')
+      : namingChanged && asked.namedAs === 'anonymous' ? t('savedAnonymous') : t('savedForReview');
   } catch (error) {
-    out.textContent = explain(error, { text: t('storyText'), title: t('storyTitle') });
+    out.textContent = showFieldErrors(error) ? t('checkFields')
+      : explain(error, { text: t('storyText'), title: t('storyTitle'), name: t('name'), themes: t('themes') });
   }
 });
 

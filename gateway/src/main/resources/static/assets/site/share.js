@@ -1,4 +1,5 @@
-import { api, el, explain, page, t, THEMES, WARNINGS } from './common.js';
+import { api, el, explain, page, t, WARNINGS } from './common.js';
+import { naming, renderThemes, wireNaming } from './naming.js';
 
 const form = document.querySelector('[data-share]');
 const error = document.querySelector('[data-error]');
@@ -19,8 +20,6 @@ page({
     doneText: 'Your story is waiting for a moderator. Save the private link below now: it is the only way to read, change or withdraw your story, and we cannot send it again or recover it.',
     left: '{0} characters left', needText: 'Please write your story before sending it.',
     needConsent: 'To be contacted, give an email address and tick the box.',
-    naming: 'How should we name you?', namedAnonymous: 'Anonymous', namedFirstName: 'My first name',
-    namedPseudonym: 'A name I choose', name: 'Name to show', themes: 'What is your story about? (optional)',
   },
   es: {
     title: 'Comparte tu historia', storyTitle: 'Título (opcional)', storyText: 'Tu historia', language: 'Idioma de tu historia',
@@ -35,23 +34,10 @@ page({
     doneText: 'Tu historia espera a una persona moderadora. Guarda ahora el enlace privado de abajo: es la única forma de leer, cambiar o retirar tu historia, y no podemos enviarlo de nuevo ni recuperarlo.',
     left: 'Quedan {0} caracteres', needText: 'Escribe tu historia antes de enviarla.',
     needConsent: 'Para que te contactemos, escribe un correo y marca la casilla.',
-    naming: '¿Cómo quieres que te nombremos?', namedAnonymous: 'Anónimo', namedFirstName: 'Mi nombre de pila',
-    namedPseudonym: 'Un nombre que elijo', name: 'Nombre a mostrar', themes: '¿De qué trata tu historia? (opcional)',
   },
-}, () => { renderWarnings(); renderThemes(); counter(); });
+}, () => { renderWarnings(); renderThemes(form); counter(); });
 
-function renderThemes() {
-  const box = document.querySelector('[data-themes]');
-  const checked = new Set(new FormData(form).getAll('themes'));
-  box.querySelectorAll('.choice').forEach((node) => node.remove());
-  THEMES.forEach((slug) => box.append(el('div', { class: 'choice' },
-    el('input', { type: 'checkbox', id: `t-${slug}`, name: 'themes', value: slug, checked: checked.has(slug) }), ' ',
-    el('label', { for: `t-${slug}` }, t(`theme.${slug}`)))));
-}
-
-form.querySelectorAll('[name=namedAs]').forEach((radio) => radio.addEventListener('change', () => {
-  document.querySelector('[data-name-field]').hidden = form.namedAs.value === 'anonymous';
-}));
+const showNameField = wireNaming(form);
 
 function renderWarnings() {
   const box = document.querySelector('[data-warnings]');
@@ -79,8 +65,7 @@ form.addEventListener('submit', async (event) => {
     text: data.get('text'),
     language: data.get('language'),
     contentWarnings: data.getAll('contentWarnings'),
-    namedAs: data.get('namedAs'),
-    name: data.get('namedAs') === 'anonymous' ? null : data.get('name').trim(),
+    ...naming(form),
     themes: data.getAll('themes'),
     consents: {
       publishOnSite: form.publishOnSite.checked,
@@ -98,6 +83,7 @@ form.addEventListener('submit', async (event) => {
     const link = `${location.origin}/manage.html#${answer.manageToken}`;
     document.querySelector('[data-manage-link]').textContent = link;
     form.reset();
+    showNameField();
     form.hidden = true;
     const done = document.querySelector('[data-done]');
     done.hidden = false;

@@ -7,11 +7,19 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.chorus.testsupport.DevUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,15 +29,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The public site in a real browser against the whole platform: what a survivor, a reader and a subscriber do. */
 class PublicSiteIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static Devstack devstack;
     private static Browser browser;
     private WebDriver page;
@@ -106,6 +118,118 @@ class PublicSiteIT {
     }
 
     @Test
+    void anAuthorWhoGoesAnonymousOnThePublishedStoryHasTheirPseudonymTakenOffAtOnce() throws Exception {
+        String pseudonym = "Marisol " + letters();
+        Shared story = share(Map.of("namedAs", "pseudonym", "name", pseudonym));
+        publish(story.id());
+        await().atMost(WAIT).ignoreExceptions()
+                .until(() -> "pseudonym".equals(publicStory(story.id()).get("namedAs")));
+        assertThat(publicStory(story.id()).get("byline")).isEqualTo(pseudonym);
+
+        openManageLink(story);
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-state]"), "Published"));
+        assertThat(page.findElement(By.id("named-pseudonym")).isSelected()).isTrue();
+        assertThat(page.findElement(By.id("name")).getDomProperty("value")).isEqualTo(pseudonym);
+        assertThat(page.findElement(By.id("naming-hint")).getText()).isEqualTo("Going anonymous takes your name off "
+                + "at once. Other changes to a published story are read by a moderator before they appear.");
+        page.findElement(By.id("named-anonymous")).click();
+        assertThat(page.findElement(By.id("name")).isDisplayed()).as("no name to fill in when anonymous").isFalse();
+        save();
+
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-edit-status]"),
+                "Saved. Your name has been taken off your story."));
+        // no moderator was involved: the public copy lost the name with the save
+        Map<String, Object> published = publicStory(story.id());
+        assertThat(published).containsEntry("namedAs", "anonymous").containsEntry("byline", "Anonymous");
+        assertThat(JSON.writeValueAsString(published)).doesNotContain(pseudonym);
+        assertThat(managed(story)).containsEntry("namedAs", "anonymous");
+    }
+
+    @Test
+    void aNameHoldingAnEmailAddressIsRefusedUnderTheNameFieldAndNothingChanges() throws Exception {
+        Shared story = share(Map.of());
+        String name = "Ana " + letters() + "@example.org";
+        SharedDevstack.PERSONAL.add(name);
+        openManageLink(story);
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-state]"), "Waiting for a moderator"));
+        assertThat(page.findElement(By.id("named-anonymous")).isSelected()).isTrue();
+
+        page.findElement(By.id("named-pseudonym")).click();
+        page.findElement(By.id("name")).sendKeys(name);
+        page.findElement(By.id("text")).sendKeys(" And one more thing.");
+        save();
+
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("name-error")));
+        assertThat(error.getText()).isEqualTo("Name to show: must not hold an email address, handle, web address or "
+                + "phone number: it is shown to the public");
+        WebElement field = page.findElement(By.id("name"));
+        assertThat(field.getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(field.getDomAttribute("aria-describedby")).contains("name-error");
+        assertThat(page.switchTo().activeElement()).as("the focus moves to the name").isEqualTo(field);
+        assertThat(page.findElement(By.cssSelector("[data-edit-status]")).getText())
+                .isEqualTo("Nothing was saved. Please check the marked fields.");
+        Map<String, Object> managed = managed(story);
+        assertThat(managed).containsEntry("namedAs", "anonymous").containsEntry("text", story.text());
+        assertThat(managed.get("name")).isNull();
+    }
+
+    @Test
+    void themesAnAuthorChoosesOnTheManagePageAreSaved() throws Exception {
+        Shared story = share(Map.of("themes", List.of("healing")));
+        openManageLink(story);
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-state]"), "Waiting for a moderator"));
+        assertThat(page.findElement(By.id("t-healing")).isSelected()).isTrue();
+
+        page.findElement(By.id("t-healing")).click();
+        page.findElement(By.id("t-justice")).click();
+        page.findElement(By.id("t-support")).click();
+        save();
+
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-edit-status]"), "Saved."));
+        assertThat(managed(story).get("suggestedThemes")).isEqualTo(List.of("justice", "support"));
+        assertThat(page.findElement(By.id("t-justice")).isSelected()).as("the page shows what was saved").isTrue();
+        assertThat(page.findElement(By.id("t-healing")).isSelected()).isFalse();
+    }
+
+    @Test
+    void theManagePageOffersNamingAndThemesInSpanishAndKeepsAnUnsavedChoiceAcrossTheSwitch() throws Exception {
+        Shared story = share(Map.of("themes", List.of("support")));
+        openManageLink(story);
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-state]"), "Waiting for a moderator"));
+        page.findElement(By.id("named-first-name")).click();
+        page.findElement(By.id("t-family")).click();
+
+        page.findElement(By.cssSelector("[data-lang-toggle]")).click();
+
+        assertThat(page.findElement(By.cssSelector("[data-naming] legend")).getText())
+                .isEqualTo("¿Cómo quieres que te nombremos?");
+        assertThat(page.findElement(By.cssSelector("label[for=named-anonymous]")).getText()).isEqualTo("Anónimo");
+        assertThat(page.findElement(By.cssSelector("label[for=name]")).getText()).isEqualTo("Nombre a mostrar");
+        assertThat(page.findElement(By.cssSelector("[data-themes] legend")).getText())
+                .isEqualTo("¿De qué trata tu historia? (opcional)");
+        assertThat(page.findElement(By.cssSelector("label[for=t-healing]")).getText()).isEqualTo("sanación");
+        assertThat(page.findElement(By.id("naming-hint")).getText()).startsWith("Si eliges el anonimato");
+        assertThat(page.findElement(By.id("named-first-name")).isSelected()).isTrue();
+        assertThat(page.findElement(By.id("t-family")).isSelected()).isTrue();
+        assertThat(page.findElement(By.id("t-support")).isSelected()).isTrue();
+    }
+
+    @Test
+    void theManagePageWithItsNamingThemesAndAFieldErrorMeetsWcag22Aa() throws Exception {
+        Shared story = share(Map.of("namedAs", "first-name", "name", "Inés " + letters(), "themes", List.of("campus")));
+        openManageLink(story);
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-state]"), "Waiting for a moderator"));
+        page.findElement(By.id("name")).clear();
+        save();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("name-error")));
+
+        Results results = new AxeBuilder().withTags(WCAG).analyze(page);
+        assertThat(results.getViolations()).as("WCAG violations on the manage page: %s",
+                results.getViolations().stream().map(Rule::getId).toList()).isEmpty();
+        assertThat(browser.console()).noneMatch(line -> line.contains("Content Security Policy"));
+    }
+
+    @Test
     void someoneLookingForHelpByZipSeesTheNationalLinesAndTheNearestDemoServices() {
         open("/help.html");
         page.findElement(By.id("zip")).sendKeys("10001");
@@ -163,6 +287,74 @@ class PublicSiteIT {
         page.navigate().back();
         // the page we left was replaced in the history: back goes to the one before it, never the form
         wait.until(driver -> !driver.getCurrentUrl().endsWith("/share.html"));
+    }
+
+    /**
+     * A story and its manage token, shared the way share.html sends it but straight to stories-service: the writes
+     * through the gateway are kept for what the pages themselves do, under the gateway's limit on anonymous writes.
+     */
+    private record Shared(String id, String manageToken, String text) {
+    }
+
+    private static Shared share(Map<String, Object> naming) throws Exception {
+        String text = "I told my sister first, years later. " + UUID.randomUUID();
+        SharedDevstack.PERSONAL.add(text);
+        if (naming.get("name") instanceof String name) {
+            SharedDevstack.PERSONAL.add(name);
+        }
+        Map<String, Object> submission = new HashMap<>(naming);
+        submission.putAll(Map.of("text", text, "language", "en", "consents", Map.of("publishOnSite", true)));
+        Map<String, Object> answer = send(HttpRequest.newBuilder(stories("/api/stories"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(submission))), 201);
+        return new Shared((String) answer.get("id"), (String) answer.get("manageToken"), text);
+    }
+
+    /** What a moderator does in the portal, through the admin API with a real moderator token. */
+    private static void publish(String id) throws Exception {
+        String token = DevUsers.accessToken(devstack.keycloak(), "moderator");
+        Object version = send(HttpRequest.newBuilder(stories("/api/admin/stories/" + id))
+                .header("Authorization", "Bearer " + token).GET(), 200).get("version");
+        send(HttpRequest.newBuilder(stories("/api/admin/stories/" + id + "/publication"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"version\":" + version + "}")), 200);
+    }
+
+    /** The story as the public reads it, through the gateway. */
+    private static Map<String, Object> publicStory(String id) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(devstack.gatewayUrl() + "/api/stories/" + id)).GET(), 200);
+    }
+
+    /** The story as its author reads it with the manage token, through the gateway. */
+    private static Map<String, Object> managed(Shared story) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(devstack.gatewayUrl() + "/api/stories/manage"))
+                .header("X-Manage-Token", story.manageToken()).GET(), 200);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> send(HttpRequest.Builder request, int expected) throws Exception {
+        HttpRequest built = request.timeout(WAIT).build();
+        HttpResponse<String> response = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s %s", built.method(), built.uri().getPath()).isEqualTo(expected);
+        return JSON.readValue(response.body(), Map.class);
+    }
+
+    private static URI stories(String path) {
+        return URI.create("http://127.0.0.1:" + devstack.ports().stories() + path);
+    }
+
+    /** A name no other test and no log line holds by chance: letters only, as a name may not hold a phone number. */
+    private static String letters() {
+        return ThreadLocalRandom.current().ints(8, 'a', 'z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    private void openManageLink(Shared story) {
+        page.get(devstack.gatewayUrl() + "/manage.html#" + story.manageToken());
+    }
+
+    private void save() {
+        page.findElement(By.cssSelector("[data-edit] button[type=submit]")).click();
     }
 
     private void open(String path) {
