@@ -13,13 +13,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.chorus.testsupport.ChildProcess;
 import org.chorus.testsupport.DevUsers;
 import org.chorus.testsupport.LogFile;
 import org.chorus.testsupport.Ports;
 import org.chorus.testsupport.Readiness;
+import org.chorus.testsupport.Wrk;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,14 +75,14 @@ class GatewayReadPathBenchmarkIT {
                 "nginx", "http://127.0.0.1:" + nginxPort + "/api/stories");
         List<String> order = List.of("direct", "gateway", "nginx");
         for (String name : order) {
-            wrk(targets.get(name), WARM_UP);
+            Wrk.run(targets.get(name), CONNECTIONS, WARM_UP, null);
         }
         // interleaved rounds, so drift on a noisy machine hits every target alike; the best round of each is reported
-        Map<String, Result> best = new java.util.HashMap<>();
+        Map<String, Wrk.Result> best = new java.util.HashMap<>();
         List<String> lines = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
             for (String name : order) {
-                Result result = wrk(targets.get(name), MEASURE);
+                Wrk.Result result = Wrk.run(targets.get(name), CONNECTIONS, MEASURE, null);
                 assertThat(result.non2xx()).as("%s answered with errors", name).isZero();
                 lines.add("round %d %-8s %s".formatted(round, name, result));
                 best.merge(name, result, (a, b) -> a.requestsPerSecond() >= b.requestsPerSecond() ? a : b);
@@ -101,36 +100,6 @@ class GatewayReadPathBenchmarkIT {
                 Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).strip()));
         Files.write(WORK.resolve("gateway-read-path.txt"), lines);
         lines.forEach(System.out::println);
-    }
-
-    private record Result(double requestsPerSecond, String p50, String p99, long non2xx) {
-        @Override
-        public String toString() {
-            return "%9.0f req/s   p50 %-8s p99 %-8s".formatted(requestsPerSecond, p50, p99);
-        }
-    }
-
-    private static Result wrk(String url, Duration duration) throws Exception {
-        Process process = new ProcessBuilder("wrk", "-t2", "-c" + CONNECTIONS, "-d" + duration.toSeconds() + "s",
-                "--latency", url).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor()).as(output).isZero();
-        return new Result(Double.parseDouble(find(output, "Requests/sec:\\s+([0-9.]+)")),
-                find(output, "\\n\\s+50%\\s+(\\S+)"), find(output, "\\n\\s+99%\\s+(\\S+)"),
-                Long.parseLong(findOr(output, "Non-2xx or 3xx responses:\\s+(\\d+)", "0")));
-    }
-
-    private static String find(String text, String regex) {
-        Matcher matcher = Pattern.compile(regex).matcher(text);
-        if (!matcher.find()) {
-            throw new IllegalStateException("wrk printed no " + regex + ":\n" + text);
-        }
-        return matcher.group(1);
-    }
-
-    private static String findOr(String text, String regex, String otherwise) {
-        Matcher matcher = Pattern.compile(regex).matcher(text);
-        return matcher.find() ? matcher.group(1) : otherwise;
     }
 
     /** Stories straight into stories-service (the gateway would rate-limit the seeding), then published. */

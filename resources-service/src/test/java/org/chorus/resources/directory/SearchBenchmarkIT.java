@@ -9,16 +9,16 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import org.chorus.resources.geo.ZipCentroids;
 import org.chorus.testsupport.InfrastructureInitializers;
+import org.chorus.testsupport.Wrk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,21 +95,24 @@ class SearchBenchmarkIT {
         }
 
         Path script = wrkScript(origins);
-        wrk(script, 8, 10); // warm-up: JIT, pool, plan cache
+        String url = "http://127.0.0.1:" + port;
+        Wrk.run(url, 8, Duration.ofSeconds(10), script); // warm-up: JIT, pool, plan cache
         StringBuilder summary = new StringBuilder("connections  searches/s  wrk p50/p99 ms  in service p50/p99 ms"
                 + "  CPU per search: service JVM / PostgreSQL ms\n");
         for (int connections : new int[] {1, 4, 8, 16, 32}) {
             ServerTiming.SAMPLES.clear();
             long jvmCpu = jvmCpuNanos();
             long databaseCpu = databaseCpuTicks();
-            String out = wrk(script, connections, SECONDS);
+            Wrk.Result load = Wrk.run(url, connections, Duration.ofSeconds(SECONDS), script);
+            assertThat(load.non2xx()).as(load.output()).isZero();
+            assertThat(load.output()).as("every search answered 200").doesNotContain("error");
             double searches = ServerTiming.SAMPLES.size();
             double jvmMs = (jvmCpuNanos() - jvmCpu) / 1e6 / searches;
             double databaseMs = (databaseCpuTicks() - databaseCpu) * 10.0 / searches;
             long[] server = ServerTiming.SAMPLES.stream().mapToLong(Long::longValue).sorted().toArray();
-            System.out.println(out);
-            summary.append(String.format("%11d  %10.0f  %6s / %-6s  %8.2f / %-8.2f  %.2f / %.2f%n", connections,
-                    searches / SECONDS, wrkPercentile(out, "50%"), wrkPercentile(out, "99%"),
+            System.out.println(load.output());
+            summary.append(String.format("%11d  %10.0f  %6.2f / %-6.2f  %8.2f / %-8.2f  %.2f / %.2f%n", connections,
+                    searches / SECONDS, load.p50Millis(), load.p99Millis(),
                     server[server.length / 2] / 1e6, server[(int) (server.length * 0.99)] / 1e6, jvmMs, databaseMs));
         }
         System.out.println(summary);
@@ -179,32 +182,6 @@ class SearchBenchmarkIT {
                 end
                 """.formatted(origins.stream().map(zip -> '"' + zip + '"').collect(Collectors.joining(","))));
         return script;
-    }
-
-    private String wrk(Path script, int connections, int seconds) throws IOException, InterruptedException {
-        Process wrk = new ProcessBuilder("wrk", "-t" + Math.min(2, connections), "-c" + connections,
-                "-d" + seconds + "s", "--latency", "-s", script.toString(), "http://127.0.0.1:" + port)
-                .redirectErrorStream(true).start();
-        String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(wrk.waitFor()).as(out).isZero();
-        assertThat(out).as("every search answered 200").doesNotContain("Non-2xx").doesNotContain("error");
-        return out;
-    }
-
-    /** A latency percentile line of wrk --latency, such as "99%   12.31ms", in ms. */
-    private static String wrkPercentile(String out, String percentile) {
-        Matcher line = Pattern.compile("^\\s+" + Pattern.quote(percentile) + "\\s+([0-9.]+)(us|ms|s)\\s*$",
-                Pattern.MULTILINE).matcher(out);
-        if (!line.find()) {
-            return "?";
-        }
-        double value = Double.parseDouble(line.group(1));
-        double ms = switch (line.group(2)) {
-            case "us" -> value / 1000;
-            case "s" -> value * 1000;
-            default -> value;
-        };
-        return String.format("%.2f", ms);
     }
 
     private void fill(List<String[]> zips) {
