@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -19,24 +20,32 @@ class ConsentLedger {
         this.db = db;
     }
 
-    /** One statement for all the decisions: a submission records four, and every round trip counts in a surge. */
+    /**
+     * Every decision in one insert, in the order given (so the ledger's ids follow it); {@link #bind} its values.
+     * A submission carries it inside its own statement; {@link #record} runs it alone.
+     */
+    static final String INSERT = """
+            insert into story_consent (story_id, purpose, granted, at)
+            select :storyId, decision.purpose, decision.granted, :consentAt
+            from unnest(cast(:purposes as text[]), cast(:granted as boolean[])) with ordinality
+                 as decision (purpose, granted, position)
+            order by decision.position""";
+
+    static GenericExecuteSpec bind(GenericExecuteSpec statement, UUID storyId,
+                                   Map<ConsentPurpose, Boolean> decisions, Instant at) {
+        List<Map.Entry<ConsentPurpose, Boolean>> ordered = List.copyOf(decisions.entrySet());
+        return statement
+                .bind("storyId", storyId)
+                .bind("purposes", ordered.stream().map(decision -> decision.getKey().name()).toArray(String[]::new))
+                .bind("granted", ordered.stream().map(Map.Entry::getValue).toArray(Boolean[]::new))
+                .bind("consentAt", at);
+    }
+
     Mono<Void> record(UUID storyId, Map<ConsentPurpose, Boolean> decisions, Instant at) {
         if (decisions.isEmpty()) {
             return Mono.empty();
         }
-        // in the map's order, so the ledger's ids follow the order the decisions were given in
-        List<Map.Entry<ConsentPurpose, Boolean>> ordered = List.copyOf(decisions.entrySet());
-        return db.sql("""
-                        insert into story_consent (story_id, purpose, granted, at)
-                        select :storyId, decision.purpose, decision.granted, :at
-                        from unnest(cast(:purposes as text[]), cast(:granted as boolean[])) with ordinality
-                             as decision (purpose, granted, position)
-                        order by decision.position""")
-                .bind("storyId", storyId)
-                .bind("purposes", ordered.stream().map(decision -> decision.getKey().name()).toArray(String[]::new))
-                .bind("granted", ordered.stream().map(Map.Entry::getValue).toArray(Boolean[]::new))
-                .bind("at", at)
-                .then();
+        return bind(db.sql(INSERT), storyId, decisions, at).then();
     }
 
     Mono<ConsentState> current(UUID storyId) {

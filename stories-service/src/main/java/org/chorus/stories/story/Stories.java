@@ -2,6 +2,7 @@ package org.chorus.stories.story;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.chorus.stories.encryption.DataKeys;
 import org.chorus.web.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -65,16 +67,27 @@ class Stories {
         String token = ManageToken.generate();
         DataKey key = dataKeys.generate();
         String title = blankToNull(submission.title());
-        // the story and its data key in one statement: one round trip fewer on the path a surge takes
-        Mono<Void> store = db.sql("""
+        List<Outbox.Pending> events = new ArrayList<>(List.of(new Outbox.Pending(Topics.STORIES,
+                new StorySubmitted(UUID.randomUUID(), now, id, submission.language()))));
+        if (submission.hasContact()) {
+            events.add(new Outbox.Pending(Topics.STORY_CONTACTS, new StoryContactProvided(
+                    UUID.randomUUID(), now, id, submission.contactEmail().strip(), submission.language())));
+        }
+        // the story, its data key, the consent decisions and the events in one statement: atomic without a
+        // transaction, and one round trip instead of six (BEGIN, four writes, COMMIT) on the path a surge takes
+        GenericExecuteSpec store = db.sql("""
                         with stored as (
                             insert into story (id, manage_token_hash, language, content_warnings, title_sealed,
                                                text_sealed, submitted_at, named_as, name_sealed, suggested_themes)
                             values (:id, :tokenHash, :language, cast(:warnings as text[]), :title, :text, :submittedAt,
                                     :namedAs, :name, cast(:themes as text[]))
-                            returning id)
-                        insert into story_data_key (story_id, master_key_id, wrapped_key)
-                        select id, :keyId, :wrapped from stored""")
+                            returning id),
+                        data_key as (
+                            insert into story_data_key (story_id, master_key_id, wrapped_key)
+                            select id, :keyId, :wrapped from stored),
+                        consents as (%s),
+                        events as (%s)
+                        select id from stored""".formatted(ConsentLedger.INSERT, Outbox.INSERT_ALL))
                 .bind("id", id)
                 .bind("tokenHash", ManageToken.hash(token))
                 .bind("language", submission.language())
@@ -87,18 +100,9 @@ class Stories {
                 .bind("name", Parameter.fromOrEmpty(Bylines.seal(id, author, key, "name"), byte[].class))
                 .bind("themes", themes.toArray(String[]::new))
                 .bind("keyId", key.masterKeyId())
-                .bind("wrapped", key.wrapped())
-                .then()
-                .then(consents.record(id, submission.consentDecisions(), now));
-        Mono<Void> events = outbox.append(Topics.STORIES,
-                new StorySubmitted(UUID.randomUUID(), now, id, submission.language()));
-        if (submission.hasContact()) {
-            events = events.then(outbox.append(Topics.STORY_CONTACTS, new StoryContactProvided(
-                    UUID.randomUUID(), now, id, submission.contactEmail().strip(), submission.language())));
-        }
-        return store.then(events)
-                .as(transactional::transactional)
-                .thenReturn(new SubmittedStory(id, StoryStatus.SUBMITTED, token));
+                .bind("wrapped", key.wrapped());
+        store = outbox.bindAll(ConsentLedger.bind(store, id, submission.consentDecisions(), now), events);
+        return store.then().thenReturn(new SubmittedStory(id, StoryStatus.SUBMITTED, token));
     }
 
     /** The author's own story, unsealed for them. */
