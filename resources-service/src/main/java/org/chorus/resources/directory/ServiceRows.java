@@ -17,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads whole services in one query: the service and organization columns, and its locations, phones and hours
- * aggregated as JSON arrays by correlated subqueries (each an index lookup by service id). A page or a search answer
- * is one round trip to the database whatever its size.
+ * aggregated as JSON arrays by correlated subqueries (each an index lookup by service id). A page, a detail or an
+ * export is one round trip to the database whatever its size. (Search by place reads ready documents instead: the
+ * V3 migration renders the same shape in SQL, and SearchDocumentsIT keeps the two equal.)
  */
 @Component
 class ServiceRows {
