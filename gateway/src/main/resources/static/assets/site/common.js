@@ -24,6 +24,7 @@ const shared = {
     'theme.online': 'online', 'theme.support': 'support',
     naming: 'How should we name you?', namedAnonymous: 'Anonymous', namedFirstName: 'My first name',
     namedPseudonym: 'A name I choose', name: 'Name to show', themes: 'What is your story about? (optional)',
+    checkFields: 'Nothing was saved. Please check the marked fields.',
   },
   es: {
     skip: 'Saltar al contenido', home: 'Chorus', read: 'Leer historias', share: 'Comparte tu historia',
@@ -41,6 +42,7 @@ const shared = {
     'theme.online': 'en línea', 'theme.support': 'apoyo',
     naming: '¿Cómo quieres que te nombremos?', namedAnonymous: 'Anónimo', namedFirstName: 'Mi nombre de pila',
     namedPseudonym: 'Un nombre que elijo', name: 'Nombre a mostrar', themes: '¿De qué trata tu historia? (opcional)',
+    checkFields: 'No se guardó nada. Revisa los campos marcados.',
   },
 };
 let pageTexts = { en: {}, es: {} };

@@ -1,4 +1,5 @@
 import { api, el, explain, page, t, WARNINGS } from './common.js';
+import { fieldErrors } from './field-errors.js';
 import { naming, renderThemes, setNaming, wireNaming } from './naming.js';
 
 // the token arrived in the fragment, which browsers never send to a server; it goes out only in a header
@@ -29,7 +30,6 @@ page({
     themesHint: 'A moderator decides which themes readers find your story under.',
     savedAnonymous: 'Saved. Your name has been taken off your story.',
     savedForReview: 'Saved. A moderator will read your changes before they appear.',
-    checkFields: 'Nothing was saved. Please check the marked fields.',
   },
   es: {
     title: 'Tu historia', statusLabel: 'Estado', storyTitle: 'Título (opcional)', storyText: 'Tu historia',
@@ -48,7 +48,6 @@ page({
     themesHint: 'Una persona moderadora decide en qué temas encuentran tu historia quienes leen.',
     savedAnonymous: 'Guardado. Tu nombre ya no aparece en tu historia.',
     savedForReview: 'Guardado. Una persona moderadora leerá tus cambios antes de que aparezcan.',
-    checkFields: 'No se guardó nada. Revisa los campos marcados.',
   },
 }, relabel);
 
@@ -61,6 +60,7 @@ const FIELDS = {
   themes: { control: '[data-themes]', label: 'themes', group: true },
   contentWarnings: { control: '[data-warnings]', label: 'warnings', group: true },
 };
+const marks = fieldErrors(edit, FIELDS, edit.querySelector('[data-edit-status]'));
 // the naming the author had when the page opened or last saved: only a change of it is sent, because a name sent
 // again on a published story would wait for a moderator all over again
 let loadedNaming = { namedAs: 'anonymous', name: null };
@@ -80,7 +80,7 @@ function show(current) {
   ['publishOnSite', 'quoteInCampaigns', 'shareWithPress', 'contact'].forEach((purpose) => {
     consents[purpose].checked = Boolean(current.consents?.[purpose]);
   });
-  clearFieldErrors();
+  marks.clear();
   relabel();
   section.hidden = false;
 }
@@ -96,6 +96,7 @@ function relabel() {
   reason.hidden = !note;
   renderWarnings(new FormData(edit).getAll('contentWarnings'));
   renderThemes(edit);
+  marks.relabel();
 }
 
 function renderWarnings(checked) {
@@ -105,40 +106,6 @@ function renderWarnings(checked) {
   WARNINGS.forEach((slug) => box.insertBefore(el('div', { class: 'choice' },
     el('input', { type: 'checkbox', id: `w-${slug}`, name: 'contentWarnings', value: slug, checked: checked.includes(slug) }), ' ',
     el('label', { for: `w-${slug}` }, t(`cw.${slug}`))), before));
-}
-
-function clearFieldErrors() {
-  edit.querySelectorAll('[data-field-error]').forEach((message) => {
-    message.textContent = '';
-    message.hidden = true;
-    const control = edit.querySelector(FIELDS[message.dataset.fieldError].control);
-    control.removeAttribute('aria-invalid');
-    const describedBy = (control.getAttribute('aria-describedby') || '').split(' ').filter((id) => id && id !== message.id);
-    if (describedBy.length) control.setAttribute('aria-describedby', describedBy.join(' '));
-    else control.removeAttribute('aria-describedby');
-  });
-}
-
-/**
- * Puts each of the service's field errors under its control, tied to it for screen readers, and moves the focus to
- * the first. False when the problem names no field of this form, so the caller says it in the status line instead.
- */
-function showFieldErrors(error) {
-  const errors = (error.problem?.errors || []).filter((e) => FIELDS[String(e.field).split(/[.[]/)[0]]);
-  if (error.status !== 400 || !errors.length) return false;
-  errors.forEach((e) => {
-    const field = String(e.field).split(/[.[]/)[0];
-    const message = edit.querySelector(`[data-field-error="${field}"]`);
-    const control = edit.querySelector(FIELDS[field].control);
-    message.textContent = message.textContent ? `${message.textContent} · ${e.message}` : `${t(FIELDS[field].label)}: ${e.message}`;
-    message.hidden = false;
-    if (!FIELDS[field].group) control.setAttribute('aria-invalid', 'true');
-    const describedBy = (control.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
-    if (!describedBy.includes(message.id)) control.setAttribute('aria-describedby', [...describedBy, message.id].join(' '));
-  });
-  const first = edit.querySelector(FIELDS[String(errors[0].field).split(/[.[]/)[0]].control);
-  (first.matches('fieldset') ? first.querySelector('input:checked, input') : first)?.focus();
-  return true;
 }
 
 async function open() {
@@ -155,7 +122,7 @@ edit.addEventListener('submit', async (event) => {
   event.preventDefault();
   const out = edit.querySelector('[data-edit-status]');
   out.textContent = '';
-  clearFieldErrors();
+  marks.clear();
   const data = new FormData(edit);
   const asked = naming(edit);
   const namingChanged = asked.namedAs !== (loadedNaming.namedAs || 'anonymous')
@@ -169,8 +136,7 @@ edit.addEventListener('submit', async (event) => {
     out.textContent = !wasPublished ? t('saved')
       : namingChanged && asked.namedAs === 'anonymous' ? t('savedAnonymous') : t('savedForReview');
   } catch (error) {
-    out.textContent = showFieldErrors(error) ? t('checkFields')
-      : explain(error, { text: t('storyText'), title: t('storyTitle'), name: t('name'), themes: t('themes') });
+    marks.refused(error, { text: t('storyText'), title: t('storyTitle'), name: t('name'), themes: t('themes') });
   }
 });
 

@@ -1,10 +1,24 @@
-import { api, el, explain, page, t, WARNINGS } from './common.js';
+import { api, el, page, t, WARNINGS } from './common.js';
+import { fieldErrors } from './field-errors.js';
 import { naming, renderThemes, wireNaming } from './naming.js';
 
 const form = document.querySelector('[data-share]');
-const error = document.querySelector('[data-error]');
 const count = document.querySelector('[data-count]');
 const MAX = 20000;
+// where each field the stories API may name in errors[].field is on this page, and which control describes it
+const FIELDS = {
+  title: { control: '#title', label: 'storyTitle' },
+  text: { control: '#text', label: 'storyText' },
+  language: { control: '#language', label: 'language' },
+  namedAs: { control: '[data-naming]', label: 'naming', group: true },
+  name: { control: '#name', label: 'name' },
+  themes: { control: '[data-themes]', label: 'themes', group: true },
+  contentWarnings: { control: '[data-warnings]', label: 'warnings', group: true },
+  consents: { control: '[data-consents]', label: 'consents', group: true },
+  contactEmail: { control: '#contactEmail', label: 'email' },
+  contactConsent: { control: '#contactConsent', label: 'contactConsent' },
+};
+const marks = fieldErrors(form, FIELDS, document.querySelector('[data-error]'));
 
 page({
   en: {
@@ -18,8 +32,9 @@ page({
     contactHint: 'Only if you want a receipt and to hear when your story is published. We keep it encrypted and delete it when you withdraw.',
     send: 'Share my story', doneTitle: 'Thank you for sharing', copy: 'Copy the link', copied: 'Copied.',
     doneText: 'Your story is waiting for a moderator. Save the private link below now: it is the only way to read, change or withdraw your story, and we cannot send it again or recover it.',
-    left: '{0} characters left', needText: 'Please write your story before sending it.',
-    needConsent: 'To be contacted, give an email address and tick the box.',
+    left: '{0} characters left', needText: 'is empty; please write it before you send it',
+    needConsent: 'must be ticked for us to use your email address, or leave the address out',
+    needEmail: 'is needed when you tick the box to be contacted',
   },
   es: {
     title: 'Comparte tu historia', storyTitle: 'Título (opcional)', storyText: 'Tu historia', language: 'Idioma de tu historia',
@@ -32,20 +47,22 @@ page({
     contactHint: 'Solo si quieres un acuse de recibo y saber cuándo se publica. Lo guardamos cifrado y lo borramos si retiras tu historia.',
     send: 'Compartir mi historia', doneTitle: 'Gracias por compartir', copy: 'Copiar el enlace', copied: 'Copiado.',
     doneText: 'Tu historia espera a una persona moderadora. Guarda ahora el enlace privado de abajo: es la única forma de leer, cambiar o retirar tu historia, y no podemos enviarlo de nuevo ni recuperarlo.',
-    left: 'Quedan {0} caracteres', needText: 'Escribe tu historia antes de enviarla.',
-    needConsent: 'Para que te contactemos, escribe un correo y marca la casilla.',
+    left: 'Quedan {0} caracteres', needText: 'está vacía; escríbela antes de enviarla',
+    needConsent: 'márcala para que usemos tu correo, o deja el correo en blanco',
+    needEmail: 'hace falta si marcas la casilla para que te contactemos',
   },
-}, () => { renderWarnings(); renderThemes(form); counter(); });
+}, () => { renderWarnings(); renderThemes(form); counter(); marks.relabel(); });
 
 const showNameField = wireNaming(form);
 
 function renderWarnings() {
   const box = document.querySelector('[data-warnings]');
   const checked = new Set(new FormData(form).getAll('contentWarnings'));
+  const before = box.querySelector('[data-field-error]');
   box.querySelectorAll('.choice').forEach((node) => node.remove());
-  WARNINGS.forEach((slug) => box.append(el('div', { class: 'choice' },
+  WARNINGS.forEach((slug) => box.insertBefore(el('div', { class: 'choice' },
     el('input', { type: 'checkbox', id: `w-${slug}`, name: 'contentWarnings', value: slug, checked: checked.has(slug) }), ' ',
-    el('label', { for: `w-${slug}` }, t(`cw.${slug}`)))));
+    el('label', { for: `w-${slug}` }, t(`cw.${slug}`))), before));
 }
 
 function counter() {
@@ -55,11 +72,16 @@ function counter() {
 form.text.addEventListener('input', counter);
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
-  error.textContent = '';
+  marks.clear();
   const data = new FormData(form);
   const email = data.get('contactEmail').trim();
-  if (!data.get('text').trim()) { error.textContent = t('needText'); form.text.focus(); return; }
-  if (Boolean(email) !== form.contactConsent.checked) { error.textContent = t('needConsent'); form.contactEmail.focus(); return; }
+  // what the service would refuse anyway, said before the story leaves the device
+  const missing = [
+    ...(data.get('text').trim() ? [] : [{ field: 'text', key: 'needText' }]),
+    ...(email && !form.contactConsent.checked ? [{ field: 'contactConsent', key: 'needConsent' }] : []),
+    ...(!email && form.contactConsent.checked ? [{ field: 'contactEmail', key: 'needEmail' }] : []),
+  ];
+  if (missing.length) { marks.refuse(missing); return; }
   const submission = {
     title: data.get('title').trim() || null,
     text: data.get('text'),
@@ -93,7 +115,7 @@ form.addEventListener('submit', async (event) => {
       document.querySelector('[data-copied]').textContent = t('copied');
     });
   } catch (problem) {
-    error.textContent = explain(problem, { text: t('storyText'), title: t('storyTitle'), contactEmail: t('email'), name: t('name') });
+    marks.refused(problem, { text: t('storyText'), title: t('storyTitle'), contactEmail: t('email'), name: t('name') });
   } finally {
     button.disabled = false;
   }

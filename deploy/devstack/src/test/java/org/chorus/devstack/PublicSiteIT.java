@@ -118,6 +118,134 @@ class PublicSiteIT {
     }
 
     @Test
+    void aNameHoldingAnEmailAddressIsRefusedUnderTheNameFieldWhenSharingAndTheCorrectedStoryIsSharedOnce()
+            throws Exception {
+        String title = "Before the hearing " + letters();
+        String text = "Nobody believed me at first. " + UUID.randomUUID();
+        String name = "Ana " + letters() + "@example.org";
+        String pseudonym = "Ana " + letters();
+        SharedDevstack.PERSONAL.addAll(List.of(title, text, name, pseudonym));
+        open("/share.html");
+        page.findElement(By.id("title")).sendKeys(title);
+        page.findElement(By.id("text")).sendKeys(text);
+        page.findElement(By.id("named-pseudonym")).click();
+        page.findElement(By.id("name")).sendKeys(name);
+        shareIt();
+
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("name-error")));
+        assertThat(error.getText()).isEqualTo("Name to show: must not hold an email address, handle, web address or "
+                + "phone number: it is shown to the public");
+        WebElement field = page.findElement(By.id("name"));
+        assertThat(field.getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(field.getDomAttribute("aria-describedby")).isEqualTo("name-error");
+        assertThat(page.switchTo().activeElement()).as("the focus moves to the name").isEqualTo(field);
+        assertThat(page.findElement(By.cssSelector("[data-error]")).getText())
+                .isEqualTo("Nothing was saved. Please check the marked fields.");
+        assertThat(page.findElements(By.cssSelector("[data-field-error]:not([hidden])"))).as("only the name is marked")
+                .containsExactly(error);
+        assertThat(page.findElement(By.cssSelector("[data-done]")).isDisplayed()).as("no private link").isFalse();
+
+        field.clear();
+        field.sendKeys(pseudonym);
+        shareIt();
+
+        String link = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-manage-link]")))
+                .getText();
+        assertThat(field.getDomAttribute("aria-invalid")).as("the mark is gone").isNull();
+        assertThat(field.getDomAttribute("aria-describedby")).isNull();
+        assertThat(page.findElement(By.id("name-error")).getDomAttribute("hidden")).isNotNull();
+        assertThat(page.findElement(By.cssSelector("[data-error]")).getDomProperty("textContent")).isEmpty();
+        // the refused submission stored nothing: the moderators' queue holds the story once, as corrected
+        assertThat(queue().stream().filter(story -> title.equals(story.get("title"))).count()).isEqualTo(1);
+        Shared shared = new Shared(null, link.substring(link.indexOf('#') + 1), text);
+        assertThat(managed(shared)).containsEntry("namedAs", "pseudonym").containsEntry("name", pseudonym)
+                .containsEntry("title", title);
+    }
+
+    @Test
+    void anEmailWithoutConsentIsMarkedAtTheConsentBoxAndConsentWithoutAnEmailAtTheAddressBeforeAnythingIsSent() {
+        String email = "author-" + UUID.randomUUID() + "@example.org";
+        SharedDevstack.PERSONAL.add(email);
+        open("/share.html");
+        page.findElement(By.id("text")).sendKeys("What I want people to know. " + UUID.randomUUID());
+        page.findElement(By.id("contactEmail")).sendKeys(email);
+        shareIt();
+
+        WebElement consentError = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.id("contactConsent-error")));
+        assertThat(consentError.getText()).isEqualTo("You may contact me about my story: must be ticked for us to use "
+                + "your email address, or leave the address out");
+        WebElement consent = page.findElement(By.id("contactConsent"));
+        assertThat(consent.getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(consent.getDomAttribute("aria-describedby")).isEqualTo("contactConsent-error");
+        assertThat(page.switchTo().activeElement()).isEqualTo(consent);
+        assertThat(page.findElement(By.cssSelector("[data-error]")).getText())
+                .isEqualTo("Nothing was saved. Please check the marked fields.");
+
+        consent.click();
+        page.findElement(By.id("contactEmail")).clear();
+        shareIt();
+
+        WebElement emailError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contactEmail-error")));
+        assertThat(emailError.getText()).isEqualTo("Email address: is needed when you tick the box to be contacted");
+        WebElement address = page.findElement(By.id("contactEmail"));
+        assertThat(address.getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(page.switchTo().activeElement()).isEqualTo(address);
+        assertThat(consentError.isDisplayed()).as("the earlier mark is cleared").isFalse();
+        assertThat(consent.getDomAttribute("aria-invalid")).isNull();
+        assertThat(consent.getDomAttribute("aria-describedby")).isNull();
+        Object sent = browser.script("return performance.getEntriesByType('resource')"
+                + ".filter(e => new URL(e.name).pathname === '/api/stories').length");
+        assertThat(sent).as("requests to share the story").isEqualTo(0L);
+    }
+
+    @Test
+    void theSharePageSaysWhatIsMissingInSpanishAndAgainInEnglishAfterTheSwitch() {
+        open("/share.html");
+        page.findElement(By.cssSelector("[data-lang-toggle]")).click();
+        assertThat(page.findElement(By.cssSelector("label[for=contactConsent]")).getText())
+                .isEqualTo("Pueden contactarme sobre mi historia");
+        shareIt();
+
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("text-error")));
+        assertThat(error.getText()).isEqualTo("Tu historia: está vacía; escríbela antes de enviarla");
+        assertThat(page.findElement(By.cssSelector("[data-error]")).getText())
+                .isEqualTo("No se guardó nada. Revisa los campos marcados.");
+        WebElement text = page.findElement(By.id("text"));
+        assertThat(page.switchTo().activeElement()).isEqualTo(text);
+        assertThat(text.getDomAttribute("aria-describedby")).isEqualTo("text-hint text-count text-error");
+
+        page.findElement(By.cssSelector("[data-lang-toggle]")).click();
+        assertThat(error.getText()).isEqualTo("Your story: is empty; please write it before you send it");
+        assertThat(page.findElement(By.cssSelector("[data-error]")).getText())
+                .isEqualTo("Nothing was saved. Please check the marked fields.");
+    }
+
+    @Test
+    void theSharePageWithAFieldErrorFromTheServiceMeetsWcag22Aa() {
+        String text = "It took me a long time to say it out loud. " + UUID.randomUUID();
+        SharedDevstack.PERSONAL.add(text);
+        open("/share.html");
+        page.findElement(By.id("text")).sendKeys(text);
+        // one theme more than a story may suggest: the page leaves the count to the service
+        List.of("healing", "justice", "speaking-up", "workplace", "campus", "family")
+                .forEach(theme -> page.findElement(By.id("t-" + theme)).click());
+        shareIt();
+
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("themes-error")));
+        assertThat(error.getText()).isEqualTo("What is your story about? (optional): must hold at most 5 themes");
+        assertThat(page.findElement(By.cssSelector("[data-themes]")).getDomAttribute("aria-describedby"))
+                .isEqualTo("themes-error");
+        assertThat(page.switchTo().activeElement()).as("the first theme ticked")
+                .isEqualTo(page.findElement(By.id("t-healing")));
+
+        Results results = new AxeBuilder().withTags(WCAG).analyze(page);
+        assertThat(results.getViolations()).as("WCAG violations on the share page: %s",
+                results.getViolations().stream().map(Rule::getId).toList()).isEmpty();
+        assertThat(browser.console()).noneMatch(line -> line.contains("Content Security Policy"));
+    }
+
+    @Test
     void anAuthorWhoGoesAnonymousOnThePublishedStoryHasTheirPseudonymTakenOffAtOnce() throws Exception {
         String pseudonym = "Marisol " + letters();
         Shared story = share(Map.of("namedAs", "pseudonym", "name", pseudonym));
@@ -347,6 +475,21 @@ class PublicSiteIT {
     private static String letters() {
         return ThreadLocalRandom.current().ints(8, 'a', 'z' + 1)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    /** The moderators' queue of stories waiting to be read, oldest first, straight from stories-service. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> queue() throws Exception {
+        String token = DevUsers.accessToken(devstack.keycloak(), "moderator");
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(stories("/api/admin/stories?limit=200"))
+                .header("Authorization", "Bearer " + token).timeout(WAIT).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET /api/admin/stories").isEqualTo(200);
+        return JSON.readValue(response.body(), List.class);
+    }
+
+    private void shareIt() {
+        page.findElement(By.cssSelector("[data-share] button[type=submit]")).click();
     }
 
     private void openManageLink(Shared story) {
