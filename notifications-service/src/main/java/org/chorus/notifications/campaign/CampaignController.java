@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.chorus.notifications.privacy.MaskedEmail;
 import org.chorus.web.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -105,7 +106,7 @@ class CampaignController {
         String to = request.email().strip();
         return campaigns.find(id)
                 .flatMap(campaign -> testSend.send(campaign.content(), to, request.language()))
-                .map(languages -> new TestSent(AddressMask.mask(to), languages));
+                .map(languages -> new TestSent(MaskedEmail.of(to), languages));
     }
 
     @PostMapping("/{id}/schedule")

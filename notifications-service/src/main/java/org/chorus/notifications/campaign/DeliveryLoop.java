@@ -7,15 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.chorus.contracts.CampaignRecipientsQueued;
 import org.chorus.contracts.Topics;
 import org.chorus.messaging.Outbox;
+import org.chorus.messaging.PollingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -39,7 +36,7 @@ import reactor.core.publisher.Mono;
  * together: a crash between a commit and a direct send would leave rows that nobody is told about.
  */
 @Component
-class DeliveryLoop implements SmartLifecycle {
+class DeliveryLoop extends PollingLoop {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryLoop.class);
     private static final int AUDIENCE_BATCHES_PER_ROUND = 20;
@@ -49,10 +46,10 @@ class DeliveryLoop implements SmartLifecycle {
     private final TransactionalOperator transactional;
     private final Outbox outbox;
     private final CampaignProperties properties;
-    private ScheduledExecutorService executor;
     private Instant lastStaleSweep = Instant.EPOCH;
 
     DeliveryLoop(DatabaseClient db, TransactionalOperator transactional, Outbox outbox, CampaignProperties properties) {
+        super("campaign-delivery-loop");
         this.db = db;
         this.transactional = transactional;
         this.outbox = outbox;
@@ -224,44 +221,15 @@ class DeliveryLoop implements SmartLifecycle {
         return parts;
     }
 
-    private void loop() {
-        boolean more = false;
+    @Override
+    protected Duration round() {
         try {
-            more = Boolean.TRUE.equals(runOnce().block(Duration.ofMinutes(2)));
+            return Boolean.TRUE.equals(runOnce().block(Duration.ofMinutes(2))) ? Duration.ZERO
+                    : properties.loopInterval();
         } catch (RuntimeException e) {
             log.warn("Campaign delivery round failed: {}", e.toString());
+            return properties.loopInterval();
         }
-        synchronized (this) {
-            if (executor != null && !executor.isShutdown()) {
-                executor.schedule(this::loop, more ? 0 : properties.loopInterval().toMillis(), TimeUnit.MILLISECONDS);
-            }
-        }
-    }
-
-    @Override
-    public synchronized void start() {
-        if (executor == null) {
-            executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "campaign-delivery-loop");
-                thread.setDaemon(true);
-                return thread;
-            });
-            executor.execute(this::loop);
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            // an interrupted round rolls back; the next round (here or on another instance) redoes it
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
     }
 
     private record Audience(UUID id, String topic, String[] languages, UUID cursor) {

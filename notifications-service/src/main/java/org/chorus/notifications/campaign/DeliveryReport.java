@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.chorus.notifications.privacy.EmailVault;
+import org.chorus.notifications.privacy.MaskedEmail;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -89,7 +90,7 @@ class DeliveryReport {
                 .map(row -> {
                     String keyId = row.get("email_key_id", String.class);
                     String address = keyId == null ? null : vault.open(keyId, row.get("email_ciphertext", byte[].class));
-                    return new Missed(row.get("subscriber_id", UUID.class), AddressMask.mask(address),
+                    return new Missed(row.get("subscriber_id", UUID.class), MaskedEmail.of(address),
                             row.get("state", String.class), row.get("attempts", Integer.class),
                             row.get("last_error", String.class), row.get("updated_at", Instant.class));
                 })

@@ -2,14 +2,12 @@ package org.chorus.notifications.receipt;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.chorus.messaging.PollingLoop;
 import org.chorus.notifications.privacy.EmailVault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -27,7 +25,7 @@ import reactor.core.scheduler.Schedulers;
  * erased before then is never written to. A failure is counted and retried on the next round.
  */
 @Component
-class MailDispatcher implements SmartLifecycle {
+class MailDispatcher extends PollingLoop {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
     private static final int BATCH = 20;
@@ -37,10 +35,10 @@ class MailDispatcher implements SmartLifecycle {
     private final JavaMailSender mailSender;
     private final MailProperties properties;
     private final EmailVault vault;
-    private ScheduledExecutorService executor;
 
     MailDispatcher(DatabaseClient db, TransactionalOperator transactional, JavaMailSender mailSender,
                    MailProperties properties, EmailVault vault) {
+        super("mail-dispatcher");
         this.db = db;
         this.transactional = transactional;
         this.mailSender = mailSender;
@@ -96,42 +94,14 @@ class MailDispatcher implements SmartLifecycle {
                 .bind("reason", reason).bind("id", id).then();
     }
 
-    private void loop() {
+    @Override
+    protected Duration round() {
         try {
             dispatchOnce().block();
         } catch (RuntimeException e) {
             log.warn("Mail round failed: {}", e.getClass().getName());
         }
-        synchronized (this) {
-            if (executor != null && !executor.isShutdown()) {
-                executor.schedule(this::loop, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-            }
-        }
-    }
-
-    @Override
-    public synchronized void start() {
-        if (executor == null) {
-            executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "mail-dispatcher");
-                thread.setDaemon(true);
-                return thread;
-            });
-            executor.execute(this::loop);
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+        return properties.pollInterval();
     }
 
     private record Queued(UUID id, String kind, String language, String keyId, byte[] ciphertext) {

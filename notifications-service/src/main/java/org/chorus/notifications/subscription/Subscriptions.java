@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.chorus.notifications.privacy.EmailVault;
+import org.chorus.notifications.privacy.MaskedEmail;
 import org.chorus.notifications.privacy.SealedEmail;
 import org.chorus.notifications.privacy.SignedLinks;
 import org.chorus.web.InvalidInput;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.chorus.notifications.privacy.MaskedEmail;
 import org.chorus.web.InvalidInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -158,9 +159,9 @@ class CampaignTemplateTest {
 
     @Test
     void addressesAreMaskedForTheMissedList() {
-        assertThat(AddressMask.mask("ana.nunez@gmail.com")).isEqualTo("a***@g***.com");
-        assertThat(AddressMask.mask(null)).isEqualTo("(erased)");
-        assertThat(AddressMask.mask("no-at-sign")).isEqualTo("***");
+        assertThat(MaskedEmail.of("ana.nunez@gmail.com")).isEqualTo("a***@g***.com");
+        assertThat(MaskedEmail.of(null)).isEqualTo("(erased)");
+        assertThat(MaskedEmail.of("no-at-sign")).isEqualTo("***");
     }
 
     private static String field(CampaignContent content) {

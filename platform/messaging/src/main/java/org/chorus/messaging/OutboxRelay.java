@@ -7,14 +7,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -29,7 +26,7 @@ import reactor.core.scheduler.Schedulers;
  * at the failing row (so events of one key keep their order), records the attempt, and the relay backs off
  * exponentially until Kafka answers again. Delivery is at least once; consumers deduplicate by {@code ce_id}.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends PollingLoop {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
@@ -40,11 +37,11 @@ public class OutboxRelay implements SmartLifecycle {
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
 
-    private ScheduledExecutorService executor;
     private Duration backoff = Duration.ZERO;
 
     public OutboxRelay(DatabaseClient db, TransactionalOperator transactional, KafkaTemplate<String, String> kafka,
                        OutboxProperties properties) {
+        super("outbox-relay");
         this.db = db;
         this.transactional = transactional;
         this.kafka = kafka;
@@ -133,20 +130,23 @@ public class OutboxRelay implements SmartLifecycle {
                 .then();
     }
 
-    private void loop() {
-        Duration next;
+    @Override
+    protected Duration round() {
         try {
             Round round = relayOnce().block(SEND_TIMEOUT.multipliedBy(2));
             if (round != null && round.failed()) {
-                next = backOff("Kafka did not acknowledge an outbox event");
-            } else {
-                backoff = Duration.ZERO;
-                next = round != null && round.full() ? Duration.ZERO : properties.pollInterval();
+                return backOff("Kafka did not acknowledge an outbox event");
             }
+            backoff = Duration.ZERO;
+            return round != null && round.full() ? Duration.ZERO : properties.pollInterval();
         } catch (RuntimeException e) {
-            next = backOff("Outbox round failed: " + e);
+            return backOff("Outbox round failed: " + e);
         }
-        schedule(next);
+    }
+
+    @Override
+    protected boolean enabled() {
+        return properties.relayEnabled();
     }
 
     private Duration backOff(String reason) {
@@ -156,43 +156,6 @@ public class OutboxRelay implements SmartLifecycle {
         }
         log.warn("{}; retrying in {} ms", reason, backoff.toMillis());
         return backoff;
-    }
-
-    private synchronized void schedule(Duration delay) {
-        if (executor != null && !executor.isShutdown()) {
-            executor.schedule(this::loop, delay.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @Override
-    public synchronized void start() {
-        if (executor == null && properties.relayEnabled()) {
-            executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "outbox-relay");
-                thread.setDaemon(true);
-                return thread;
-            });
-            schedule(Duration.ZERO);
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            // interrupting a round is safe: its transaction rolls back and the rows go out after the restart
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
     }
 
     /** What one round did: how many rows went out, whether a row failed, whether more are probably waiting. */
