@@ -2,17 +2,14 @@ package org.chorus.stories;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
-import org.chorus.testsupport.Infrastructure;
+import org.chorus.testsupport.CpuTime;
 import org.chorus.testsupport.InfrastructureInitializers;
 import org.chorus.testsupport.Wrk;
 import org.junit.jupiter.api.Test;
@@ -77,36 +74,14 @@ class StoriesBenchmarkIT {
     }
 
     private String run(String name, String url, Path script) throws Exception {
-        long jvmCpuBefore = jvmCpuNanos();
-        long postgresCpuBefore = postgresCpuNanos();
+        long jvmCpuBefore = CpuTime.jvmNanos();
+        long postgresCpuBefore = CpuTime.postgresNanos();
         Wrk.Result load = Wrk.run(url, CONNECTIONS, PHASE, script);
         assertThat(load.non2xx()).as(name + " failures\n" + load.output()).isZero();
-        double jvmCpuPerRequest = (jvmCpuNanos() - jvmCpuBefore) / 1e6 / load.requests();
-        double postgresCpuPerRequest = (postgresCpuNanos() - postgresCpuBefore) / 1e6 / load.requests();
+        double jvmCpuPerRequest = (CpuTime.jvmNanos() - jvmCpuBefore) / 1e6 / load.requests();
+        double postgresCpuPerRequest = (CpuTime.postgresNanos() - postgresCpuBefore) / 1e6 / load.requests();
         return ("%-8s %s (%d connections); CPU per request: JVM (service and broker) %.2f ms, PostgreSQL %.2f ms")
                 .formatted(name, load, CONNECTIONS, jvmCpuPerRequest, postgresCpuPerRequest);
-    }
-
-    /**
-     * CPU time, unlike req/s, hardly depends on what else the machine runs, so it compares runs on a shared machine.
-     * This JVM holds the service and the embedded Kafka broker; the load runs in wrk's own process.
-     */
-    private static long jvmCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    /**
-     * The test's PostgreSQL server (the postmaster listening on its port) and its processes; the pooled backends
-     * live through a phase. Zero when the server is not a local process (a container).
-     */
-    private static long postgresCpuNanos() {
-        String port = String.valueOf(Infrastructure.postgres().port());
-        return ProcessHandle.allProcesses()
-                .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false)
-                        && process.info().arguments().map(arguments -> Arrays.asList(arguments).contains(port)).orElse(false))
-                .flatMap(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants()))
-                .mapToLong(process -> process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
-                .sum();
     }
 
     /** Moderation is not what is measured: a thousand stories are put up directly, as publishing would. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import org.chorus.resources.geo.ZipCentroids;
+import org.chorus.testsupport.CpuTime;
 import org.chorus.testsupport.InfrastructureInitializers;
 import org.chorus.testsupport.Wrk;
 import org.junit.jupiter.api.Test;
@@ -101,14 +101,14 @@ class SearchBenchmarkIT {
                 + "  CPU per search: service JVM / PostgreSQL ms\n");
         for (int connections : new int[] {1, 4, 8, 16, 32}) {
             ServerTiming.SAMPLES.clear();
-            long jvmCpu = jvmCpuNanos();
-            long databaseCpu = databaseCpuTicks();
+            long jvmCpu = CpuTime.jvmNanos();
+            long databaseCpu = CpuTime.postgresNanos();
             Wrk.Result load = Wrk.run(url, connections, Duration.ofSeconds(SECONDS), script);
             assertThat(load.non2xx()).as(load.output()).isZero();
             assertThat(load.output()).as("every search answered 200").doesNotContain("error");
             double searches = ServerTiming.SAMPLES.size();
-            double jvmMs = (jvmCpuNanos() - jvmCpu) / 1e6 / searches;
-            double databaseMs = (databaseCpuTicks() - databaseCpu) * 10.0 / searches;
+            double jvmMs = (CpuTime.jvmNanos() - jvmCpu) / 1e6 / searches;
+            double databaseMs = (CpuTime.postgresNanos() - databaseCpu) / 1e6 / searches;
             long[] server = ServerTiming.SAMPLES.stream().mapToLong(Long::longValue).sorted().toArray();
             System.out.println(load.output());
             summary.append(String.format("%11d  %10.0f  %6.2f / %-6.2f  %8.2f / %-8.2f  %.2f / %.2f%n", connections,
@@ -140,29 +140,6 @@ class SearchBenchmarkIT {
                 return chain.filter(exchange).doFinally(signal -> SAMPLES.add(System.nanoTime() - start));
             };
         }
-    }
-
-    /** CPU time of this JVM: the service and the load-generating client together. */
-    private static long jvmCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    /** CPU time (in 10 ms clock ticks) of the PostgreSQL backends serving this database, from /proc. */
-    private long databaseCpuTicks() {
-        List<Integer> pids = db.sql("select pid from pg_stat_activity where datname = current_database()")
-                .map(row -> row.get("pid", Integer.class)).all().collectList().block();
-        long ticks = 0;
-        for (int pid : pids) {
-            try {
-                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            } catch (IOException | RuntimeException e) {
-                // a backend that ended, or a system without /proc: counted as nothing
-            }
-        }
-        return ticks;
     }
 
     /** POSTs a search by a random one of the origins, 40 km, two filters, from each wrk connection. */

@@ -1,0 +1,37 @@
+package org.chorus.testsupport;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+/**
+ * CPU time for the benchmarks. Unlike requests per second it hardly depends on what else the machine runs, so CPU
+ * per request compares runs taken on a shared machine.
+ */
+public final class CpuTime {
+
+    private CpuTime() {
+    }
+
+    /** This JVM: the service under test, and whatever else the test runs in it (an embedded Kafka broker). */
+    public static long jvmNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /**
+     * The test's PostgreSQL server (the postmaster listening on its port) and every process under it, pooled
+     * backends included. Zero when the server is not a local process (a container).
+     */
+    public static long postgresNanos() {
+        String port = String.valueOf(Infrastructure.postgres().port());
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false)
+                        && process.info().arguments().map(arguments -> Arrays.asList(arguments).contains(port))
+                        .orElse(false))
+                .flatMap(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants()))
+                .mapToLong(process -> process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+                .sum();
+    }
+}
