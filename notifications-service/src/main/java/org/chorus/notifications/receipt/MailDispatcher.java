@@ -1,23 +1,18 @@
 package org.chorus.notifications.receipt;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.chorus.messaging.PollingLoop;
 import org.chorus.notifications.privacy.EmailVault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Sends queued mail to authors. Rows are locked while their mail goes out, so several instances never send the same
@@ -32,16 +27,16 @@ class MailDispatcher extends PollingLoop {
 
     private final DatabaseClient db;
     private final TransactionalOperator transactional;
-    private final JavaMailSender mailSender;
+    private final PlainTextMail plainText;
     private final MailProperties properties;
     private final EmailVault vault;
 
-    MailDispatcher(DatabaseClient db, TransactionalOperator transactional, JavaMailSender mailSender,
+    MailDispatcher(DatabaseClient db, TransactionalOperator transactional, PlainTextMail plainText,
                    MailProperties properties, EmailVault vault) {
         super("mail-dispatcher");
         this.db = db;
         this.transactional = transactional;
-        this.mailSender = mailSender;
+        this.plainText = plainText;
         this.properties = properties;
         this.vault = vault;
     }
@@ -66,19 +61,7 @@ class MailDispatcher extends PollingLoop {
 
     private Mono<Void> send(Queued mail) {
         AuthorMail content = AuthorMail.of(mail.kind(), mail.language());
-        // JavaMail blocks on the socket: keep it off the event loop
-        return Mono.fromRunnable(() -> mailSender.send(message ->
-                        compose(message, vault.open(mail.keyId(), mail.ciphertext()), content)))
-                .subscribeOn(Schedulers.boundedElastic())
-                .then();
-    }
-
-    private void compose(MimeMessage message, String recipient, AuthorMail content) throws MessagingException {
-        MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
-        helper.setFrom(properties.from());
-        helper.setTo(recipient);
-        helper.setSubject(content.subject());
-        helper.setText(content.body());
+        return plainText.send(vault.open(mail.keyId(), mail.ciphertext()), content.subject(), content.body(), Map.of());
     }
 
     private Mono<Void> markSent(UUID id) {
@@ -87,8 +70,7 @@ class MailDispatcher extends PollingLoop {
     }
 
     private Mono<Void> markFailed(UUID id, Exception e) {
-        // the root cause's class only: SMTP errors can quote the recipient
-        String reason = NestedExceptionUtils.getMostSpecificCause(e).getClass().getName();
+        String reason = PlainTextMail.failureReason(e);
         log.warn("Mail {} not sent ({}); will retry", id, reason);
         return db.sql("update outgoing_mail set attempts = attempts + 1, last_error = :reason where id = :id")
                 .bind("reason", reason).bind("id", id).then();

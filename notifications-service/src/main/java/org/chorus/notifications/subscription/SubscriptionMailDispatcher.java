@@ -1,25 +1,19 @@
 package org.chorus.notifications.subscription;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.chorus.notifications.privacy.EmailVault;
-import org.chorus.notifications.receipt.MailProperties;
+import org.chorus.notifications.receipt.PlainTextMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Sends the queued subscription mails. The address is opened only here, from the subscriber row, so a sign-up
@@ -37,19 +31,17 @@ class SubscriptionMailDispatcher {
 
     private final DatabaseClient db;
     private final TransactionalOperator transactional;
-    private final JavaMailSender mailSender;
-    private final MailProperties mail;
+    private final PlainTextMail plainText;
     private final EmailVault vault;
     private final MailLinks links;
     private final SubscriptionProperties properties;
 
-    SubscriptionMailDispatcher(DatabaseClient db, TransactionalOperator transactional, JavaMailSender mailSender,
-                               MailProperties mail, EmailVault vault, MailLinks links,
+    SubscriptionMailDispatcher(DatabaseClient db, TransactionalOperator transactional, PlainTextMail plainText,
+                               EmailVault vault, MailLinks links,
                                SubscriptionProperties properties) {
         this.db = db;
         this.transactional = transactional;
-        this.mailSender = mailSender;
-        this.mail = mail;
+        this.plainText = plainText;
         this.vault = vault;
         this.links = links;
         this.properties = properties;
@@ -97,28 +89,12 @@ class SubscriptionMailDispatcher {
         // in one click like every other mail they get from us
         Map<String, String> headers = Subscriptions.CONFIRM_MAIL.equals(queued.kind())
                 ? Map.of() : links.listUnsubscribeHeaders(queued.subscriberId());
-        // JavaMail blocks on the socket: keep it off the event loop
-        return Mono.fromRunnable(() -> mailSender.send(message -> compose(message,
-                        vault.open(queued.keyId(), queued.ciphertext()), content, headers)))
-                .subscribeOn(Schedulers.boundedElastic())
-                .then();
-    }
-
-    private void compose(MimeMessage message, String recipient, SubscriptionMail content, Map<String, String> headers)
-            throws MessagingException {
-        MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
-        helper.setFrom(mail.from());
-        helper.setTo(recipient);
-        helper.setSubject(content.subject());
-        helper.setText(content.body());
-        for (Map.Entry<String, String> header : headers.entrySet()) {
-            message.setHeader(header.getKey(), header.getValue());
-        }
+        return plainText.send(vault.open(queued.keyId(), queued.ciphertext()), content.subject(), content.body(),
+                headers);
     }
 
     private Mono<Void> failed(UUID id, Exception e) {
-        // the root cause's class only: SMTP errors can quote the recipient
-        String reason = NestedExceptionUtils.getMostSpecificCause(e).getClass().getName();
+        String reason = PlainTextMail.failureReason(e);
         log.warn("Subscription mail {} not sent ({}); will retry", id, reason);
         return db.sql("update subscriber_mail set attempts = attempts + 1, last_error = :reason where id = :id")
                 .bind("reason", reason).bind("id", id).then();
