@@ -2,9 +2,12 @@ import { api, el, explain, page, t, WARNINGS } from './common.js';
 import { fieldErrors } from './field-errors.js';
 import { naming, renderThemes, setNaming, wireNaming } from './naming.js';
 
-// the token arrived in the fragment, which browsers never send to a server; it goes out only in a header
-const token = decodeURIComponent(location.hash.slice(1));
-const headers = { 'X-Manage-Token': token };
+// the token arrives in the fragment, which browsers never send to a server; it is taken out of the address at once,
+// so that neither the address bar nor this entry of the history shows it, kept in this page's memory only, and sent
+// only in a header. After a reload the author pastes the link or the code again.
+const headers = { 'X-Manage-Token': codeFrom(location.hash.slice(1)) };
+if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+const opener = document.querySelector('[data-open]');
 const status = document.querySelector('[data-status]');
 const section = document.querySelector('[data-story]');
 const edit = document.querySelector('[data-edit]');
@@ -21,6 +24,8 @@ page({
     shareWithPress: 'Share it with journalists or partner organisations', contact: 'You may contact me about my story',
     saveConsents: 'Save my choices', withdraw: 'Withdraw my story', withdrawConfirm: 'Delete my story for good',
     withdrawText: 'Withdrawing deletes your story and your contact address for good. This cannot be undone, and this link will stop working.',
+    codeLabel: 'Your private link or code', openStory: 'Open my story',
+    codeHint: 'Paste the private link you were given when you shared your story, or the code after its # sign. For your safety this page does not keep it: after a reload it asks again.',
     loading: 'Opening your story…', notFound: 'This link does not open a story. It may have been mistyped, or the story was withdrawn.',
     SUBMITTED: 'Waiting for a moderator', PUBLISHED: 'Published', REJECTED: 'Not published',
     rejected: 'A moderator did not publish it: {0}', revisionWaiting: 'Your latest changes are waiting for a moderator.',
@@ -39,6 +44,8 @@ page({
     shareWithPress: 'Compartirla con periodistas u organizaciones aliadas', contact: 'Pueden contactarme sobre mi historia',
     saveConsents: 'Guardar mis decisiones', withdraw: 'Retirar mi historia', withdrawConfirm: 'Borrar mi historia para siempre',
     withdrawText: 'Retirarla borra tu historia y tu dirección de contacto para siempre. No se puede deshacer y este enlace dejará de funcionar.',
+    codeLabel: 'Tu enlace privado o código', openStory: 'Abrir mi historia',
+    codeHint: 'Pega el enlace privado que recibiste al compartir tu historia, o el código que va después del signo #. Por tu seguridad esta página no lo guarda: si la recargas, te lo vuelve a pedir.',
     loading: 'Abriendo tu historia…', notFound: 'Este enlace no abre ninguna historia. Puede estar mal copiado o la historia fue retirada.',
     SUBMITTED: 'Esperando a una persona moderadora', PUBLISHED: 'Publicada', REJECTED: 'No publicada',
     rejected: 'Una persona moderadora no la publicó: {0}', revisionWaiting: 'Tus últimos cambios esperan a una persona moderadora.',
@@ -108,15 +115,34 @@ function renderWarnings(checked) {
     el('label', { for: `w-${slug}` }, t(`cw.${slug}`))), before));
 }
 
+/** The manage token in a whole link or on its own, as an author may paste either. */
+function codeFrom(text) {
+  const code = text.trim().split('#').pop();
+  try {
+    return decodeURIComponent(code);
+  } catch {
+    return code;
+  }
+}
+
 async function open() {
   status.textContent = t('loading');
   try {
     show(await api('/api/stories/manage', { headers }));
     status.textContent = '';
+    opener.hidden = true;
   } catch (error) {
     status.textContent = error.status === 404 || error.status === 401 || error.status === 400 ? t('notFound') : explain(error);
+    opener.hidden = false;
   }
 }
+
+opener.addEventListener('submit', (event) => {
+  event.preventDefault();
+  headers['X-Manage-Token'] = codeFrom(opener.code.value);
+  opener.code.value = '';
+  if (headers['X-Manage-Token']) open();
+});
 
 edit.addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -157,11 +183,10 @@ document.querySelector('[data-withdraw]').addEventListener('click', async () => 
   try {
     await api('/api/stories/manage', { method: 'DELETE', headers });
     section.remove();
-    history.replaceState(null, '', location.pathname);
     status.textContent = t('withdrawn');
   } catch (error) {
     status.textContent = explain(error);
   }
 });
 
-if (token) open(); else status.textContent = t('notFound');
+if (headers['X-Manage-Token']) open(); else opener.hidden = false;

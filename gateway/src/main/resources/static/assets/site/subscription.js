@@ -1,8 +1,10 @@
 import { api, explain, page, t } from './common.js';
 
 // mail links land here with the signed token in the fragment (#confirm=… or #preferences=…), which the browser
-// never sends to a server; it leaves the page only in the API call it authorises
+// never sends to a server; it is taken out of the address at once (so the history does not keep it), stays in this
+// page's memory and leaves it only in the API call it authorises
 const [action, token] = location.hash.slice(1).split('=');
+if (location.hash) history.replaceState(null, '', location.pathname + location.search);
 const query = `token=${encodeURIComponent(token ?? '')}`;
 const status = document.querySelector('[data-status]');
 const preferences = document.querySelector('[data-preferences]');

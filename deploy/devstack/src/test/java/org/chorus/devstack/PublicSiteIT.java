@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -399,10 +400,44 @@ class PublicSiteIT {
         page.get(confirm.group(1));
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-confirm-button]")));
-        assertThat(page.getCurrentUrl()).startsWith(devstack.gatewayUrl() + "/subscription.html#confirm=");
+        // the signed token came in the fragment and left the address (and this history entry) as the page read it
+        assertThat(page.getCurrentUrl()).isEqualTo(devstack.gatewayUrl() + "/subscription.html");
         page.findElement(By.cssSelector("[data-confirm-button]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-status]"), "confirmed"));
         assertThat(page.findElement(By.cssSelector("[data-email]")).getText()).doesNotContain(email).contains("***");
+    }
+
+    @Test
+    void theManageLinkLeavesTheAddressAtOnceAndThePastedLinkOrCodeOpensTheStoryAgain() throws Exception {
+        Shared story = share(Map.of());
+        openManageLink(story);
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-state]"), "Waiting for a moderator"));
+        assertThat(page.getCurrentUrl()).isEqualTo(devstack.gatewayUrl() + "/manage.html");
+        assertThat((String) ((JavascriptExecutor) page).executeScript("return location.href + JSON.stringify(history.state)"))
+                .doesNotContain(story.manageToken());
+
+        // a reload has nothing to open: the page asks for the link, and takes it whole or as the bare code
+        page.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-open]")));
+        assertThat(page.findElement(By.cssSelector("[data-story]")).isDisplayed()).isFalse();
+        page.findElement(By.id("code")).sendKeys("  " + devstack.gatewayUrl() + "/manage.html#" + story.manageToken() + " ");
+        page.findElement(By.cssSelector("[data-open] button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-state]"), "Waiting for a moderator"));
+        assertThat(page.findElement(By.id("text")).getAttribute("value")).isEqualTo(story.text());
+        assertThat(page.findElement(By.cssSelector("[data-open]")).isDisplayed()).isFalse();
+        assertThat(page.findElement(By.id("code")).getAttribute("value")).as("the field forgets the code").isEmpty();
+
+        page.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-open]")));
+        page.findElement(By.id("code")).sendKeys(story.manageToken().substring(1));
+        page.findElement(By.cssSelector("[data-open] button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-status]"),
+                "does not open a story"));
+        assertThat(page.findElement(By.cssSelector("[data-open]")).isDisplayed()).isTrue();
+        page.findElement(By.id("code")).sendKeys(story.manageToken());
+        page.findElement(By.cssSelector("[data-open] button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-state]"), "Waiting for a moderator"));
+        assertThat(page.getCurrentUrl()).isEqualTo(devstack.gatewayUrl() + "/manage.html");
     }
 
     @Test
