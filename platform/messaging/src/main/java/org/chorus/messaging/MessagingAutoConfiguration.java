@@ -58,9 +58,15 @@ public class MessagingAutoConfiguration {
         return new InboundEvents(json);
     }
 
+    @Bean
+    EventIntake eventIntake(JsonMapper json, IdempotentConsumer idempotent) {
+        return new EventIntake(json, idempotent);
+    }
+
     /**
      * A listener that keeps failing on a record retries a few times with backoff, then parks the record on
-     * {@code <topic>.<consumer group>.dlt} and moves on, so one poison message never stalls a partition.
+     * {@code <topic>.<consumer group>.dlt} and moves on, so one poison message never stalls a partition. A record
+     * that cannot be read at all ({@link UnreadableEvent}) is parked at once: trying again would read the same bytes.
      */
     @Bean
     @ConditionalOnBean(KafkaTemplate.class)
@@ -70,6 +76,8 @@ public class MessagingAutoConfiguration {
                 new TopicPartition(Topics.deadLetter(record.topic(), KafkaUtils.getConsumerGroupId()), -1));
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxElapsedTime(5_000);
-        return new DefaultErrorHandler(recoverer, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(UnreadableEvent.class);
+        return handler;
     }
 }
