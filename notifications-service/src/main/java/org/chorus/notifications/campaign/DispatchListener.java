@@ -5,7 +5,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.chorus.contracts.CampaignRecipientsQueued;
 import org.chorus.contracts.Topics;
-import org.chorus.messaging.InboundEvents;
+import org.chorus.messaging.EventIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Takes dispatch messages off {@code chorus.mail.dispatch.v1}. Every instance joins the same consumer group, so the
  * partitions (and with them a campaign's batches) are shared out among the instances running. No processed-event
- * bookkeeping here: the ledger claim in {@link DeliveryWorker} already makes a repeated message harmless.
+ * bookkeeping here: the ledger claim in {@link DeliveryWorker} already makes a repeated message harmless. A message
+ * that cannot be read is parked on the group's dead-letter topic.
  */
 @Component
 class DispatchListener {
@@ -27,11 +28,11 @@ class DispatchListener {
     // finish well inside Kafka's max.poll.interval.ms (5 min)
     private static final Duration HANDLING_TIMEOUT = Duration.ofMinutes(2);
 
-    private final InboundEvents inbound;
+    private final EventIntake intake;
     private final DeliveryWorker worker;
 
-    DispatchListener(InboundEvents inbound, DeliveryWorker worker) {
-        this.inbound = inbound;
+    DispatchListener(EventIntake intake, DeliveryWorker worker) {
+        this.intake = intake;
         this.worker = worker;
     }
 
@@ -40,7 +41,7 @@ class DispatchListener {
             topics = Topics.MAIL_DISPATCH, concurrency = "${chorus.campaigns.senders:2}",
             properties = "max.poll.records=1")
     void on(ConsumerRecord<String, String> record) {
-        inbound.read(record)
+        intake.read(record)
                 .filter(CampaignRecipientsQueued.class::isInstance)
                 .map(CampaignRecipientsQueued.class::cast)
                 .ifPresent(queued -> {

@@ -11,16 +11,15 @@ import org.chorus.contracts.StoryReportsResolved;
 import org.chorus.contracts.StorySubmitted;
 import org.chorus.contracts.StoryWithdrawn;
 import org.chorus.contracts.Topics;
-import org.chorus.messaging.CloudEventHeaders;
-import org.chorus.messaging.IdempotentConsumer;
-import org.chorus.messaging.InboundEvents;
+import org.chorus.messaging.EventIntake;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * Follows the story topic in its own consumer group, so the digest keeps its own offsets and a slow mail server
- * for author receipts never holds it back (or the other way round).
+ * for author receipts never holds it back (or the other way round). What it cannot read goes to its own dead-letter
+ * topic.
  */
 @Component
 class ModerationEventsListener {
@@ -28,25 +27,18 @@ class ModerationEventsListener {
     static final String CONSUMER = "notifications-digest";
     private static final Duration HANDLING_TIMEOUT = Duration.ofSeconds(30);
 
-    private final InboundEvents inbound;
-    private final IdempotentConsumer idempotent;
+    private final EventIntake intake;
     private final ModerationQueue queue;
 
-    ModerationEventsListener(InboundEvents inbound, IdempotentConsumer idempotent, ModerationQueue queue) {
-        this.inbound = inbound;
-        this.idempotent = idempotent;
+    ModerationEventsListener(EventIntake intake, ModerationQueue queue) {
+        this.intake = intake;
         this.queue = queue;
     }
 
     // the listener thread is Kafka's own, not an event loop, so waiting for the database here is fine
     @KafkaListener(id = "notifications-moderation-digest", groupId = CONSUMER, topics = Topics.STORIES)
     void on(ConsumerRecord<String, String> record) {
-        UUID eventId = CloudEventHeaders.id(record.headers()).orElse(null);
-        inbound.read(record)
-                .filter(event -> eventId != null)
-                .map(event -> idempotent.once(CONSUMER, eventId, () -> apply(event)))
-                .orElse(Mono.empty())
-                .block(HANDLING_TIMEOUT);
+        intake.once(record, CONSUMER, this::apply).block(HANDLING_TIMEOUT);
     }
 
     private Mono<Void> apply(IntegrationEvent event) {

@@ -10,16 +10,14 @@ import org.chorus.contracts.StoryRejected;
 import org.chorus.contracts.StorySubmitted;
 import org.chorus.contracts.StoryWithdrawn;
 import org.chorus.contracts.Topics;
-import org.chorus.messaging.CloudEventHeaders;
-import org.chorus.messaging.IdempotentConsumer;
-import org.chorus.messaging.InboundEvents;
+import org.chorus.messaging.EventIntake;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * Story events that lead to mail for the author (receipt, published, rejected). Each event is applied once
- * (deduplicated by its CloudEvents id); a contact tombstone erases the author's address and any mail to it not yet
+ * (deduplicated by its CloudEvents id) and a record that cannot be read is parked on the dead-letter topic; a contact tombstone erases the author's address and any mail to it not yet
  * sent, and a withdrawal erases everything held about the story.
  */
 @Component
@@ -28,13 +26,11 @@ class StoryEventsListener {
     static final String CONSUMER = "notifications";
     private static final Duration HANDLING_TIMEOUT = Duration.ofSeconds(30);
 
-    private final InboundEvents inbound;
-    private final IdempotentConsumer idempotent;
+    private final EventIntake intake;
     private final Receipts receipts;
 
-    StoryEventsListener(InboundEvents inbound, IdempotentConsumer idempotent, Receipts receipts) {
-        this.inbound = inbound;
-        this.idempotent = idempotent;
+    StoryEventsListener(EventIntake intake, Receipts receipts) {
+        this.intake = intake;
         this.receipts = receipts;
     }
 
@@ -49,11 +45,7 @@ class StoryEventsListener {
         if (record.value() == null && Topics.STORY_CONTACTS.equals(record.topic())) {
             return receipts.forgetContact(UUID.fromString(record.key()));
         }
-        UUID eventId = CloudEventHeaders.id(record.headers()).orElse(null);
-        return inbound.read(record)
-                .filter(event -> eventId != null)
-                .map(event -> idempotent.once(CONSUMER, eventId, () -> apply(event)))
-                .orElse(Mono.empty());
+        return intake.once(record, CONSUMER, this::apply);
     }
 
     private Mono<?> apply(IntegrationEvent event) {

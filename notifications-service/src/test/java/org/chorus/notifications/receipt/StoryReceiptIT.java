@@ -212,6 +212,28 @@ class StoryReceiptIT {
         KafkaRecords.awaitKey(Topics.deadLetter(Topics.STORIES, "notifications"), key, Duration.ofSeconds(60));
     }
 
+    @Test
+    void recordWithoutCeIdIsParkedOnEachConsumersDeadLetterTopicAndTheNextRecordIsStillApplied() throws Exception {
+        UUID story = UUID.randomUUID();
+        String email = address();
+        StorySubmitted nameless = submitted(story);
+        ProducerRecord<String, String> withoutId = new ProducerRecord<>(Topics.STORIES, nameless.key(),
+                json.writeValueAsString(nameless));
+        withoutId.headers().add(CloudEventHeaders.TYPE,
+                EventTypes.typeOf(StorySubmitted.class).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        kafka.send(withoutId).join();
+        publish(Topics.STORY_CONTACTS, contact(story, email, "en"));
+        publish(Topics.STORIES, new StoryPublished(UUID.randomUUID(), Instant.now(), story, "en"));
+
+        // both consumer groups of the story topic park it: author mail and the moderator digest
+        KafkaRecords.awaitKey(Topics.deadLetter(Topics.STORIES, "notifications"), nameless.key(), MAIL);
+        KafkaRecords.awaitKey(Topics.deadLetter(Topics.STORIES, "notifications-digest"), nameless.key(), MAIL);
+        // the record after it is applied: the published mail goes out, and no receipt came from the nameless one
+        assertThat(awaitMailTo(email).getSubject()).isEqualTo("Your story is now on Chorus");
+        assertThat(mailsTo(email)).hasSize(1);
+    }
+
     private void publish(String topic, IntegrationEvent event) {
         ProducerRecord<String, String> record = CloudEventHeaders.record(topic, event.key(), event.eventId(),
                 EventTypes.typeOf(event.getClass()), "/chorus/stories", event.occurredAt(), json.writeValueAsString(event));
