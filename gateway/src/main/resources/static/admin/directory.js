@@ -1,11 +1,12 @@
 // The help directory for resource editors: every service in full (confidential addresses included), the form that
 // creates or replaces one, and the status actions (close, temporarily close, reopen, mark verified). The service
 // checks every rule; its field errors are shown next to the field they name.
-import { el, staffApi, showProblem } from './http.js';
+import { codes, el, staffApi, showProblem, taxonomies } from './http.js';
 import { input, textarea, select, checkbox, codes, blankToNull } from './form.js';
 
-const TERMS = ['crisis-hotline', 'counselling', 'legal-advocacy', 'medical-forensic-exam', 'shelter', 'support-group',
-  'hospital-accompaniment', 'housing-assistance', 'prevention-education'];
+const { serviceTypes } = await taxonomies('/api/resources/taxonomies');
+const TERMS = codes(serviceTypes);
+const termLabel = new Map((serviceTypes ?? []).map((term) => [term.code, term.label?.en ?? term.code]));
 const STATUSES = { active: 'Open', 'temporarily closed': 'Temporarily closed', inactive: 'Closed', defunct: 'Defunct' };
 const LOCATION_TYPES = [['physical', 'Physical place'], ['confidential', 'Confidential place (e.g. a shelter)'],
   ['virtual', 'Virtual (no place to go to)']];
@@ -20,7 +21,7 @@ const closureText = (service) => [service.closure_reason, service.closed_until &
 
 export function mountDirectory(container) {
   const [search, searchField] = input('Search', { type: 'search', name: 'search', maxlength: 200 });
-  const [term, termField] = select('Service type', [['', 'All types'], ...TERMS.map((code) => [code, code])], '');
+  const [term, termField] = select('Service type', [['', 'All types'], ...TERMS.map((code) => [code, termLabel.get(code)])], '');
   const filters = el('form', { class: 'filters', role: 'search', 'aria-label': 'Find services' }, searchField, termField,
     el('button', { type: 'submit', class: 'secondary' }, 'Search'));
   const rows = el('tbody');

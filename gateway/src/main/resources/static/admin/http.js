@@ -1,6 +1,6 @@
-import { el, WARNINGS } from '/assets/shared.js';
+import { codes, el, STORY_TAXONOMIES, taxonomies, WARNINGS } from '/assets/shared.js';
 
-export { el, WARNINGS };
+export { codes, el, STORY_TAXONOMIES, taxonomies, WARNINGS };
 
 // Calls from the portal: the session cookie authenticates, and every write carries the CSRF token the gateway put
 // in the XSRF-TOKEN cookie. Problems (RFC 9457) become errors with the text a person can act on.

@@ -1,9 +1,9 @@
 // Shared by every public page: language (English/Spanish), talking to our own API, and the national hotlines.
 // Only this origin is ever called; nothing is stored but the reader's language choice.
 import './../quick-exit.js';
-import { el, WARNINGS } from '../shared.js';
+import { codes, el, STORY_TAXONOMIES, taxonomies, WARNINGS } from '../shared.js';
 
-export { el, WARNINGS };
+export { codes, el, taxonomies, WARNINGS };
 
 const saved = localStorage.getItem('chorus.lang');
 export let lang = saved === 'es' || saved === 'en' ? saved : (navigator.language || 'en').startsWith('es') ? 'es' : 'en';
@@ -16,12 +16,7 @@ const shared = {
     footer: 'Chorus does not track you: no cookies for readers, no analytics, nothing loaded from other sites.',
     genericError: 'Something went wrong. Nothing was saved. Please try again in a moment.',
     tooMany: 'Too many requests from this connection. Please wait a minute and try again.',
-    'cw.sexual-violence': 'sexual violence', 'cw.child-abuse': 'child abuse', 'cw.self-harm': 'self-harm',
-    'cw.violence': 'violence', 'cw.substance-use': 'substance use',
     call: 'Call', text: 'Text', chat: 'Chat online', open247: 'Open 24/7', anonymous: 'Anonymous',
-    'theme.healing': 'healing', 'theme.justice': 'justice', 'theme.speaking-up': 'speaking up', 'theme.workplace': 'workplace',
-    'theme.campus': 'campus', 'theme.family': 'family', 'theme.childhood': 'childhood', 'theme.relationships': 'relationships',
-    'theme.online': 'online', 'theme.support': 'support',
     naming: 'How should we name you?', namedAnonymous: 'Anonymous', namedFirstName: 'My first name',
     namedPseudonym: 'A name I choose', name: 'Name to show', themes: 'What is your story about? (optional)',
     checkFields: 'Nothing was saved. Please check the marked fields.',
@@ -34,12 +29,7 @@ const shared = {
     footer: 'Chorus no te rastrea: sin cookies para lectores, sin analíticas, nada cargado de otros sitios.',
     genericError: 'Algo salió mal. No se guardó nada. Inténtalo de nuevo en un momento.',
     tooMany: 'Demasiadas solicitudes desde esta conexión. Espera un minuto e inténtalo de nuevo.',
-    'cw.sexual-violence': 'violencia sexual', 'cw.child-abuse': 'abuso infantil', 'cw.self-harm': 'autolesión',
-    'cw.violence': 'violencia', 'cw.substance-use': 'consumo de sustancias',
     call: 'Llamar', text: 'Texto', chat: 'Chat en línea', open247: 'Abierto 24/7', anonymous: 'Anónimo',
-    'theme.healing': 'sanación', 'theme.justice': 'justicia', 'theme.speaking-up': 'alzar la voz', 'theme.workplace': 'trabajo',
-    'theme.campus': 'universidad', 'theme.family': 'familia', 'theme.childhood': 'infancia', 'theme.relationships': 'relaciones',
-    'theme.online': 'en línea', 'theme.support': 'apoyo',
     naming: '¿Cómo quieres que te nombremos?', namedAnonymous: 'Anónimo', namedFirstName: 'Mi nombre de pila',
     namedPseudonym: 'Un nombre que elijo', name: 'Nombre a mostrar', themes: '¿De qué trata tu historia? (opcional)',
     checkFields: 'No se guardó nada. Revisa los campos marcados.',
@@ -47,8 +37,17 @@ const shared = {
 };
 let pageTexts = { en: {}, es: {} };
 
-export const THEMES = ['healing', 'justice', 'speaking-up', 'workplace', 'campus', 'family', 'childhood', 'relationships',
-  'online', 'support'];
+export const THEMES = codes(STORY_TAXONOMIES.themes);
+labelled(STORY_TAXONOMIES.contentWarnings, 'cw.');
+labelled(STORY_TAXONOMIES.themes, 'theme.');
+
+/** Adds a taxonomy's labels to the shared texts under {@code prefix + code}, in both languages. */
+export function labelled(terms, prefix = '') {
+  (terms ?? []).forEach((term) => {
+    shared.en[prefix + term.code] = term.label?.en ?? term.code;
+    shared.es[prefix + term.code] = term.label?.es ?? term.label?.en ?? term.code;
+  });
+}
 
 export function t(key, ...args) {
   const text = pageTexts[lang][key] ?? shared[lang][key] ?? pageTexts.en[key] ?? shared.en[key] ?? key;

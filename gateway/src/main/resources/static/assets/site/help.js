@@ -1,7 +1,8 @@
-import { api, el, explain, page, t } from './common.js';
+import { api, codes, el, explain, labelled, page, t, taxonomies } from './common.js';
 
-const TYPES = ['crisis-hotline', 'counselling', 'legal-advocacy', 'medical-forensic-exam', 'shelter', 'support-group',
-  'hospital-accompaniment', 'housing-assistance', 'prevention-education'];
+const { serviceTypes } = await taxonomies('/api/resources/taxonomies');
+const TYPES = codes(serviceTypes);
+labelled(serviceTypes, 'type.');
 const form = document.querySelector('[data-search]');
 const status = document.querySelector('[data-status]');
 const results = document.querySelector('[data-results]');
@@ -16,10 +17,7 @@ page({
     found: '{0} services found, nearest first.', nothingNear: 'Nothing matched near you. The national lines above answer anywhere, day and night.',
     unavailable: 'Local results are unavailable right now. The national lines above are always there.',
     away: '{0} mi away', callForLocation: 'Confidential location: call for the address', verified: 'Last checked {0}',
-    free_: 'Free', 'crisis-hotline': 'Crisis hotline', counselling: 'Counselling', 'legal-advocacy': 'Legal advocacy',
-    'medical-forensic-exam': 'Medical / forensic exam', shelter: 'Shelter', 'support-group': 'Support group',
-    'hospital-accompaniment': 'Hospital accompaniment', 'housing-assistance': 'Housing assistance',
-    'prevention-education': 'Prevention education',
+    free_: 'Free',
   },
   es: {
     title: 'Buscar ayuda cerca de ti', zip: 'Código postal (ZIP)', radius: 'A menos de', type: 'Tipo de ayuda',
@@ -30,15 +28,12 @@ page({
     nothingNear: 'No encontramos nada cerca. Las líneas nacionales de arriba atienden en todo el país, de día y de noche.',
     unavailable: 'Los resultados locales no están disponibles ahora. Las líneas nacionales de arriba siempre están.',
     away: 'a {0} mi', callForLocation: 'Ubicación confidencial: llama para pedir la dirección', verified: 'Revisado el {0}',
-    free_: 'Gratis', 'crisis-hotline': 'Línea de crisis', counselling: 'Consejería', 'legal-advocacy': 'Apoyo legal',
-    'medical-forensic-exam': 'Examen médico / forense', shelter: 'Refugio', 'support-group': 'Grupo de apoyo',
-    'hospital-accompaniment': 'Acompañamiento al hospital', 'housing-assistance': 'Ayuda con vivienda',
-    'prevention-education': 'Educación para la prevención',
+    free_: 'Gratis',
   },
 }, () => {
   const select = document.querySelector('[data-types]');
   const chosen = select.value;
-  select.replaceChildren(el('option', { value: '' }, t('anyType')), TYPES.map((term) => el('option', { value: term }, t(term))));
+  select.replaceChildren(el('option', { value: '' }, t('anyType')), TYPES.map((term) => el('option', { value: term }, t(`type.${term}`))));
   select.value = chosen;
   if (last) render(last);
 });
@@ -49,7 +44,7 @@ function render(answer) {
     el('h2', {}, service.name),
     service.organization?.name && service.organization.name !== service.name ? el('p', { class: 'meta' }, service.organization.name) : [],
     km != null ? el('p', {}, t('away', (km * 0.621371).toFixed(1))) : [],
-    el('p', {}, (service.taxonomy_terms || []).map((term) => t(term)).join(' · '), service.free_of_charge ? ` · ${t('free_')}` : ''),
+    el('p', {}, (service.taxonomy_terms || []).map((term) => t(`type.${term}`)).join(' · '), service.free_of_charge ? ` · ${t('free_')}` : ''),
     location(service.location),
     (service.phones || []).map((phone) => el('p', {}, el('a', { href: `tel:${phone.number.replace(/[^0-9+]/g, '')}` }, `${t('call')} ${phone.number}`),
       phone.description ? ` — ${phone.description}` : '')),
