@@ -10,7 +10,7 @@ import org.springframework.context.SmartLifecycle;
  * Work that polls the database on a daemon thread of its own, started and stopped with the application: a round, then
  * a pause of the length the round asks for, then the next round. Stopping interrupts a round in progress, which is
  * safe because a round's transaction rolls back and the work is picked up again after the restart (here or on
- * another instance).
+ * another instance). Every scheduled job of a service runs this way, its pauses read from its typed properties.
  */
 public abstract class PollingLoop implements SmartLifecycle {
 
@@ -23,6 +23,11 @@ public abstract class PollingLoop implements SmartLifecycle {
 
     /** One round; handles its own failures and returns how long to wait before the next (zero: more is waiting). */
     protected abstract Duration round();
+
+    /** How long after the start the first round runs; at once unless a loop says otherwise. */
+    protected Duration firstDelay() {
+        return Duration.ZERO;
+    }
 
     /** Whether this instance runs the loop at all (configuration may turn it off). */
     protected boolean enabled() {
@@ -46,7 +51,7 @@ public abstract class PollingLoop implements SmartLifecycle {
                 thread.setDaemon(true);
                 return thread;
             });
-            executor.execute(this::loop);
+            executor.schedule(this::loop, firstDelay().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
