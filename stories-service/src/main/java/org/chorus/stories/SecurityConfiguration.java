@@ -25,6 +25,7 @@ class SecurityConfiguration {
         return ResourceServerSecurity.statelessJwt(http, json)
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers(HttpMethod.POST, "/api/stories", "/api/stories/*/reports").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/stories/taxonomies").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/stories", "/api/stories/**").permitAll()
                         .pathMatchers(HttpMethod.DELETE, "/api/stories/manage").permitAll()
                         .pathMatchers(HttpMethod.PUT, "/api/stories/manage", "/api/stories/manage/consents").permitAll()

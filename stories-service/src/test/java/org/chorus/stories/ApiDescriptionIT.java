@@ -25,6 +25,7 @@ class ApiDescriptionIT {
                 .jsonPath("$.paths['/api/stories/manage'].delete").exists()
                 .jsonPath("$.paths['/api/stories/manage/consents'].put").exists()
                 .jsonPath("$.paths['/api/stories/{id}/reports'].post").exists()
+                .jsonPath("$.paths['/api/stories/taxonomies'].get").exists()
                 .jsonPath("$.paths['/api/admin/stories/{id}/publication'].post").exists()
                 .jsonPath("$.paths['/api/admin/stories/{id}/rejection'].post").exists()
                 .jsonPath("$.paths['/api/admin/stories/{id}/featured'].put").exists()

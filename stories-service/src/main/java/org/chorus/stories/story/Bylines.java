@@ -2,6 +2,7 @@ package org.chorus.stories.story;
 
 import java.util.UUID;
 import org.chorus.stories.encryption.DataKey;
+import org.chorus.stories.taxonomy.AuthorName;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -12,7 +13,7 @@ import reactor.core.publisher.Mono;
  * copy once a moderator approved it. Callers own the transaction.
  */
 @Component
-class Bylines {
+public class Bylines {
 
     private final DatabaseClient db;
 
@@ -24,7 +25,7 @@ class Bylines {
         return author.anonymous() ? null : key.seal(author.name(), StoryRow.context(storyId, field));
     }
 
-    Mono<Void> onStory(UUID storyId, AuthorName author, DataKey key) {
+    public Mono<Void> onStory(UUID storyId, AuthorName author, DataKey key) {
         return db.sql("update story set named_as = :namedAs, name_sealed = :name where id = :id")
                 .bind("namedAs", author.namedAs().slug())
                 .bind("name", Parameter.fromOrEmpty(seal(storyId, author, key, "name"), byte[].class))
@@ -32,7 +33,7 @@ class Bylines {
                 .then();
     }
 
-    Mono<Void> onPublishedCopy(UUID storyId, AuthorName author) {
+    public Mono<Void> onPublishedCopy(UUID storyId, AuthorName author) {
         return db.sql("update published_story set named_as = :namedAs, name = :name where story_id = :id")
                 .bind("namedAs", author.namedAs().slug())
                 .bind("name", Parameter.fromOrEmpty(author.name(), String.class))

@@ -2,6 +2,7 @@ package org.chorus.stories.story;
 
 import java.util.EnumMap;
 import java.util.Map;
+import org.chorus.stories.consent.ConsentPurpose;
 
 /**
  * An author changing their mind. A field left out stays as it is. {@code contact} can only be withdrawn: giving it

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 import org.chorus.stories.encryption.DataKey;
 import org.chorus.stories.encryption.DataKeys;
+import org.chorus.stories.taxonomy.AuthorName;
+import org.chorus.stories.taxonomy.NamedAs;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -13,7 +15,7 @@ import reactor.core.publisher.Mono;
 
 /** Pending author revisions of published stories, sealed under the story's data key. Callers own the transaction. */
 @Component
-class Revisions {
+public class Revisions {
 
     private final DatabaseClient db;
     private final DataKeys dataKeys;
@@ -24,7 +26,7 @@ class Revisions {
     }
 
     /** The story's pending revision, unsealed; empty when there is none. */
-    Mono<PendingRevision> pending(StoryRow story) {
+    public Mono<PendingRevision> pending(StoryRow story) {
         return db.sql("""
                         select title_sealed, text_sealed, content_warnings, submitted_at, named_as, name_sealed
                         from story_revision where story_id = :id""")
@@ -70,7 +72,7 @@ class Revisions {
                 .then();
     }
 
-    Mono<Void> discard(UUID storyId) {
+    public Mono<Void> discard(UUID storyId) {
         return db.sql("delete from story_revision where story_id = :id").bind("id", storyId).then();
     }
 }

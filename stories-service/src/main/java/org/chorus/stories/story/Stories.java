@@ -1,5 +1,7 @@
 package org.chorus.stories.story;
 
+import org.chorus.stories.consent.ConsentPurpose;
+import org.chorus.stories.consent.ConsentState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,8 +15,12 @@ import org.chorus.contracts.StorySubmitted;
 import org.chorus.contracts.StoryWithdrawn;
 import org.chorus.contracts.Topics;
 import org.chorus.messaging.Outbox;
+import org.chorus.stories.consent.ConsentLedger;
 import org.chorus.stories.encryption.DataKey;
 import org.chorus.stories.encryption.DataKeys;
+import org.chorus.stories.taxonomy.AuthorName;
+import org.chorus.stories.taxonomy.ContentWarning;
+import org.chorus.stories.taxonomy.Theme;
 import org.chorus.web.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -66,7 +72,7 @@ class Stories {
         Instant now = clock.instant();
         String token = ManageToken.generate();
         DataKey key = dataKeys.generate();
-        String title = blankToNull(submission.title());
+        String title = StoryRow.blankToNull(submission.title());
         List<Outbox.Pending> events = new ArrayList<>(List.of(new Outbox.Pending(Topics.STORIES,
                 new StorySubmitted(UUID.randomUUID(), now, id, submission.language()))));
         if (submission.hasContact()) {
@@ -138,7 +144,7 @@ class Stories {
         List<String> warnings = ContentWarning.validated(edit.contentWarnings(), "contentWarnings");
         AuthorName author = edit.author();
         List<String> themes = edit.themes() == null ? null : Theme.ofStory(edit.themes(), "themes");
-        String title = blankToNull(edit.title());
+        String title = StoryRow.blankToNull(edit.title());
         Instant now = clock.instant();
         return db.sql(StoryRow.SELECT + " where s.manage_token_hash = :hash for update of s")
                 .bind("hash", ManageToken.hash(token))
@@ -244,9 +250,5 @@ class Stories {
     /** One answer for a missing, malformed, unknown or withdrawn token, so the answer tells a guesser nothing. */
     private static ResponseStatusException noStoryForToken() {
         return new ResponseStatusException(HttpStatus.NOT_FOUND, "No story matches this manage link.");
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,42 +1,32 @@
 package org.chorus.stories.story;
 
-import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import java.util.List;
-import java.util.UUID;
+import org.chorus.stories.consent.ConsentState;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * The public, anonymous side: sharing a story, managing it with the secret token, reading published stories and
- * reporting one. Answers that hold an author's own text or token are marked {@code no-store}.
+ * The author's side, anonymous: sharing a story and managing it with the secret token (read, edit, consents,
+ * withdrawal). Answers that hold an author's own text or token are marked {@code no-store}.
  */
 @RestController
 class StoryController {
 
     private final Stories stories;
-    private final PublishedStories published;
 
-    StoryController(Stories stories, PublishedStories published) {
+    StoryController(Stories stories) {
         this.stories = stories;
-        this.published = published;
     }
 
     @PostMapping(path = "/api/stories", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -69,37 +59,5 @@ class StoryController {
             @RequestHeader(name = ManageToken.HEADER, required = false) String token, @RequestBody ConsentChange change) {
         return stories.changeConsents(token, change)
                 .map(consents -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(consents));
-    }
-
-    @GetMapping("/api/stories")
-    Mono<StoryPage> list(@RequestParam(required = false) @Pattern(regexp = "en|es", message = "must be one of: en, es") String language,
-                         @Parameter(description = "Lists only stories under any of these themes: "
-                                 + Theme.DOCUMENTED_SLUGS)
-                         @RequestParam(name = "theme", required = false) List<String> themes,
-                         @RequestParam(name = "exclude_warning", required = false) List<String> excludedWarnings,
-                         @RequestParam(required = false) @Size(max = 200, message = "must be at most {max} characters") String q,
-                         @RequestParam(defaultValue = "false") boolean featured,
-                         @RequestParam(defaultValue = "0") @Min(0) @Max(1000) int page,
-                         @RequestParam(defaultValue = "20") @Min(1) @Max(50) int size) {
-        List<String> excluded = ContentWarning.validated(excludedWarnings, "exclude_warning");
-        List<String> wanted = Theme.validated(themes, "theme");
-        String query = q == null || q.isBlank() ? null : q.strip();
-        return published.list(language, wanted, excluded, query, featured, page, size);
-    }
-
-    @GetMapping("/api/stories/count")
-    Mono<Voices> voices() {
-        return published.voices();
-    }
-
-    @GetMapping("/api/stories/{id}")
-    Mono<PublishedStory> story(@PathVariable UUID id) {
-        return published.one(id);
-    }
-
-    @PostMapping(path = "/api/stories/{id}/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    Mono<Void> report(@PathVariable UUID id, @Valid @RequestBody StoryReport report) {
-        return published.report(id, report.reason());
     }
 }

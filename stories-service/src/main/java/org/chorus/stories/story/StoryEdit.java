@@ -3,6 +3,7 @@ package org.chorus.stories.story;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.chorus.stories.taxonomy.AuthorName;
 
 /**
  * The author's new version of their story. Before moderation it replaces the text; once published it becomes a

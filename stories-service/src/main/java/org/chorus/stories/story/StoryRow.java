@@ -7,20 +7,22 @@ import java.util.List;
 import java.util.UUID;
 import org.chorus.stories.encryption.DataKey;
 import org.chorus.stories.encryption.DataKeys;
+import org.chorus.stories.taxonomy.AuthorName;
+import org.chorus.stories.taxonomy.NamedAs;
 
 /** A whole story as stored, title and text still sealed, with the wrapped data key that opens them. */
-record StoryRow(UUID id, StoryStatus status, int version, String language, List<String> contentWarnings,
+public record StoryRow(UUID id, StoryStatus status, int version, String language, List<String> contentWarnings,
                 byte[] titleSealed, byte[] textSealed, String rejectionReason, String revisionFeedback,
                 Instant submittedAt, String masterKeyId, byte[] wrappedKey, NamedAs namedAs, byte[] nameSealed,
                 List<String> suggestedThemes) {
 
-    static final String SELECT = """
+    public static final String SELECT = """
             select s.id, s.status, s.version, s.language, s.content_warnings, s.title_sealed, s.text_sealed,
                    s.rejection_reason, s.revision_feedback, s.submitted_at, k.master_key_id, k.wrapped_key,
                    s.named_as, s.name_sealed, s.suggested_themes
             from story s join story_data_key k on k.story_id = s.id""";
 
-    static StoryRow from(Readable row) {
+    public static StoryRow from(Readable row) {
         String[] warnings = row.get("content_warnings", String[].class);
         String[] themes = row.get("suggested_themes", String[].class);
         return new StoryRow(
@@ -42,20 +44,25 @@ record StoryRow(UUID id, StoryStatus status, int version, String language, List<
     }
 
     /** Binds a sealed value to its story and field, so sealed bytes moved elsewhere do not open. */
-    static String context(UUID storyId, String field) {
+    public static String context(UUID storyId, String field) {
         return storyId + "/" + field;
     }
 
-    DataKey dataKey(DataKeys keys) {
+    /** A title (the author's or a moderator's) left blank is no title. */
+    public static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public DataKey dataKey(DataKeys keys) {
         return keys.unwrap(masterKeyId, wrappedKey);
     }
 
     /** The title alone, for lists that do not need the (much longer) text unsealed. */
-    String title(DataKeys keys) {
+    public String title(DataKeys keys) {
         return titleSealed == null ? null : dataKey(keys).open(titleSealed, context(id, "title"));
     }
 
-    Opened open(DataKeys keys) {
+    public Opened open(DataKeys keys) {
         DataKey key = dataKey(keys);
         return new Opened(
                 titleSealed == null ? null : key.open(titleSealed, context(id, "title")),
@@ -63,6 +70,6 @@ record StoryRow(UUID id, StoryStatus status, int version, String language, List<
                 new AuthorName(namedAs, nameSealed == null ? null : key.open(nameSealed, context(id, "name"))));
     }
 
-    record Opened(String title, String text, AuthorName author) {
+    public record Opened(String title, String text, AuthorName author) {
     }
 }

@@ -1,6 +1,6 @@
 package org.chorus.stories.story;
 
 /** A withdrawn story has no status: it is erased. */
-enum StoryStatus {
+public enum StoryStatus {
     SUBMITTED, PUBLISHED, REJECTED
 }

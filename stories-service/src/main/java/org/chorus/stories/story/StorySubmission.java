@@ -9,12 +9,16 @@ import jakarta.validation.constraints.Size;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.chorus.stories.consent.ConsentPurpose;
+import org.chorus.stories.taxonomy.AuthorName;
+import org.chorus.stories.taxonomy.ContentWarning;
+import org.chorus.stories.taxonomy.Theme;
 
 /**
  * What a member of the public sends to share a story. No account, nothing that identifies them but an optional
  * contact address, and that only with their consent to be contacted about this story.
  */
-record StorySubmission(
+public record StorySubmission(
         @Size(max = StorySubmission.MAX_TITLE, message = "must be at most {max} characters")
         String title,
 
@@ -58,8 +62,8 @@ record StorySubmission(
         List<String> themes) {
 
     /** Long enough for a long testimony, short enough to moderate; documented in the API. */
-    static final int MAX_TEXT = 20_000;
-    static final int MAX_TITLE = 200;
+    public static final int MAX_TEXT = 20_000;
+    public static final int MAX_TITLE = 200;
 
     /** Consent is opt-in: absent means no. */
     boolean consentsToContact() {

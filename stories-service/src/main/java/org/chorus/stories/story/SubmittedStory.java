@@ -6,5 +6,5 @@ import java.util.UUID;
  * The answer to a submission. {@code manageToken} is shown to the author this once and can never be recovered:
  * only its hash is kept. The site turns it into a manage link that carries it in the fragment, never to a server.
  */
-record SubmittedStory(UUID id, StoryStatus status, String manageToken) {
+public record SubmittedStory(UUID id, StoryStatus status, String manageToken) {
 }

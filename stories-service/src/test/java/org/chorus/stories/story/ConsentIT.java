@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.chorus.contracts.Topics;
 import org.chorus.stories.StoriesIntegrationTest;
+import org.chorus.stories.StoryApi;
+import org.chorus.stories.consent.ConsentState;
 import org.chorus.testsupport.KafkaRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

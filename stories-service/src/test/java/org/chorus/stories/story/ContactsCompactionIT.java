@@ -28,6 +28,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.chorus.contracts.Topics;
 import org.chorus.stories.StoriesIntegrationTest;
+import org.chorus.stories.StoryApi;
 import org.chorus.testsupport.Infrastructure;
 import org.chorus.testsupport.KafkaRecords;
 import org.junit.jupiter.api.AfterEach;

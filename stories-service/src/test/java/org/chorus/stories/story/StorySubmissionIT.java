@@ -16,6 +16,8 @@ import org.chorus.contracts.StorySubmitted;
 import org.chorus.contracts.Topics;
 import org.chorus.messaging.CloudEventHeaders;
 import org.chorus.stories.StoriesIntegrationTest;
+import org.chorus.stories.StoryApi;
+import org.chorus.stories.taxonomy.AuthorName;
 import org.chorus.testsupport.KafkaRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,0 +1,315 @@
+package org.chorus.stories.moderation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.chorus.contracts.StoryPublished;
+import org.chorus.contracts.StoryRejected;
+import org.chorus.contracts.StoryReportsResolved;
+import org.chorus.contracts.Topics;
+import org.chorus.messaging.Outbox;
+import org.chorus.stories.consent.ConsentLedger;
+import org.chorus.stories.encryption.DataKey;
+import org.chorus.stories.encryption.DataKeys;
+import org.chorus.stories.story.Bylines;
+import org.chorus.stories.story.PendingRevision;
+import org.chorus.stories.story.Revisions;
+import org.chorus.stories.story.StoryRow;
+import org.chorus.stories.story.StoryStatus;
+import org.chorus.stories.taxonomy.AuthorName;
+import org.chorus.stories.taxonomy.ContentWarning;
+import org.chorus.stories.taxonomy.Theme;
+import org.chorus.web.InvalidInput;
+import org.springframework.http.HttpStatus;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The staff side of the lifecycle: {@code SUBMITTED → PUBLISHED | REJECTED}, and a published story can still be
+ * rejected (taken down). A decision names the version the moderator saw; the row is locked while it is checked,
+ * so of two moderators acting on the same story one wins and the other is told it changed. Every action, reads of
+ * the unsealed text included, is written to the audit log in the same transaction.
+ */
+@Service
+class Moderation {
+
+    private final DatabaseClient db;
+    private final TransactionalOperator transactional;
+    private final Outbox outbox;
+    private final DataKeys dataKeys;
+    private final ConsentLedger consents;
+    private final Revisions revisions;
+    private final Bylines bylines;
+    private final Clock clock;
+
+    Moderation(DatabaseClient db, TransactionalOperator transactional, Outbox outbox, DataKeys dataKeys,
+               ConsentLedger consents, Revisions revisions, Bylines bylines, Clock clock) {
+        this.db = db;
+        this.transactional = transactional;
+        this.outbox = outbox;
+        this.dataKeys = dataKeys;
+        this.consents = consents;
+        this.revisions = revisions;
+        this.bylines = bylines;
+        this.clock = clock;
+    }
+
+    /**
+     * Oldest first: whoever has waited longest is read first. Flagged: stories with a report nobody resolved.
+     * Revisions: published stories with an author's edit waiting.
+     */
+    Flux<QueuedStory> queue(StoryStatus status, boolean flagged, boolean revisionsWaiting, int limit) {
+        String where = flagged
+                ? " where exists (select 1 from story_report r where r.story_id = s.id and r.resolved_at is null)"
+                : revisionsWaiting
+                ? " where exists (select 1 from story_revision v where v.story_id = s.id)"
+                : " where s.status = :status";
+        var spec = db.sql(StoryRow.SELECT + where + " order by s.submitted_at limit :limit").bind("limit", limit);
+        if (!flagged && !revisionsWaiting) {
+            spec = spec.bind("status", status.name());
+        }
+        return spec.map(StoryRow::from).all()
+                .map(row -> new QueuedStory(row.id(), row.title(dataKeys), row.language(), row.status(),
+                        row.submittedAt(), row.version(), row.contentWarnings()));
+    }
+
+    Mono<ModeratedStory> story(UUID id, String actor) {
+        return db.sql(StoryRow.SELECT + " where s.id = :id").bind("id", id)
+                .map(StoryRow::from).one()
+                .switchIfEmpty(Mono.error(noSuchStory()))
+                .flatMap(row -> Mono.zip(openReports(id), consents.current(id),
+                        revisions.pending(row).map(Optional::of).defaultIfEmpty(Optional.empty())).flatMap(extra -> {
+                    StoryRow.Opened opened = row.open(dataKeys);
+                    PendingRevision revision = extra.getT3().orElse(null);
+                    return audit(id, actor, "VIEWED").thenReturn(new ModeratedStory(row.id(), row.status(),
+                            row.version(), row.language(), opened.title(), opened.text(),
+                            opened.author().namedAs(), opened.author().name(), row.suggestedThemes(),
+                            row.contentWarnings(),
+                            row.rejectionReason(), row.submittedAt(), extra.getT1(), extra.getT2(),
+                            PiiHints.in(opened.text()), revision,
+                            revision == null ? List.of() : PiiHints.in(revision.text())));
+                }));
+    }
+
+    /**
+     * Publishes the story as the moderator approved it: their title, their redacted text and their warnings where
+     * given, the author's otherwise. The published copy is what the public reads; the author's original stays sealed.
+     */
+    Mono<Decision> publish(UUID id, Publication publication, String actor) {
+        if (publication.text() != null && publication.text().isBlank()) {
+            return Mono.error(new InvalidInput("text", "must not be blank when given; leave it out to publish the text as written"));
+        }
+        Instant now = clock.instant();
+        return lockForDecision(id, publication.version(), "publish", Set.of(StoryStatus.SUBMITTED))
+                .flatMap(row -> consents.current(id).flatMap(consent -> consent.publishOnSite()
+                        ? Mono.just(row)
+                        : Mono.error(new ResponseStatusException(HttpStatus.CONFLICT,
+                                "The author has not consented to publication on the site."))))
+                .flatMap(row -> {
+                    StoryRow.Opened original = row.open(dataKeys);
+                    String title = publication.title() == null ? original.title() : StoryRow.blankToNull(publication.title());
+                    String text = publication.text() == null ? original.text() : publication.text();
+                    List<String> warnings = publication.contentWarnings() == null
+                            ? row.contentWarnings()
+                            : ContentWarning.validated(publication.contentWarnings(), "contentWarnings");
+                    AuthorName author = publication.author(original.author());
+                    List<String> themes = publication.themes() == null
+                            ? row.suggestedThemes()
+                            : Theme.ofStory(publication.themes(), "themes");
+                    boolean redacted = !text.equals(original.text())
+                            || (title != null && !title.equals(original.title()))
+                            || !author.equals(original.author());
+                    return db.sql("""
+                                    update story set status = 'PUBLISHED', content_warnings = cast(:warnings as text[]),
+                                                     decided_at = :now, version = version + 1
+                                    where id = :id""")
+                            .bind("warnings", warnings.toArray(String[]::new)).bind("now", now).bind("id", id)
+                            .then()
+                            .then(db.sql("""
+                                            insert into published_story (story_id, language, title, text, content_warnings,
+                                                                         published_at, named_as, name, themes)
+                                            values (:id, :language, :title, :text, cast(:warnings as text[]), :now,
+                                                    :namedAs, :name, cast(:themes as text[]))""")
+                                    .bind("id", id).bind("language", row.language())
+                                    .bind("title", Parameter.fromOrEmpty(title, String.class))
+                                    .bind("text", text).bind("warnings", warnings.toArray(String[]::new)).bind("now", now)
+                                    .bind("namedAs", author.namedAs().slug())
+                                    .bind("name", Parameter.fromOrEmpty(author.name(), String.class))
+                                    .bind("themes", themes.toArray(String[]::new))
+                                    .then())
+                            .then(audit(id, actor, redacted ? "PUBLISHED_WITH_REDACTIONS" : "PUBLISHED"))
+                            .then(outbox.append(Topics.STORIES, new StoryPublished(UUID.randomUUID(), now, id, row.language())))
+                            .thenReturn(new Decision(id, StoryStatus.PUBLISHED, row.version() + 1));
+                })
+                .as(transactional::transactional);
+    }
+
+    /** Rejects a submitted story, or takes a published one down; the author reads the reason with their token. */
+    Mono<Decision> reject(UUID id, Rejection rejection, String actor) {
+        Instant now = clock.instant();
+        return lockForDecision(id, rejection.version(), "reject", Set.of(StoryStatus.SUBMITTED, StoryStatus.PUBLISHED))
+                .flatMap(row -> db.sql("""
+                                update story set status = 'REJECTED', rejection_reason = :reason, decided_at = :now,
+                                                 version = version + 1
+                                where id = :id""")
+                        .bind("reason", rejection.reason().strip()).bind("now", now).bind("id", id)
+                        .then()
+                        .then(db.sql("delete from published_story where story_id = :id").bind("id", id).then())
+                        .then(audit(id, actor, row.status() == StoryStatus.PUBLISHED ? "TAKEN_DOWN" : "REJECTED"))
+                        .then(outbox.append(Topics.STORIES, new StoryRejected(UUID.randomUUID(), now, id, row.language())))
+                        .thenReturn(new Decision(id, StoryStatus.REJECTED, row.version() + 1)))
+                .as(transactional::transactional);
+    }
+
+    /** Features a published story on the front page, or takes it off; not a decision, so no version is needed. */
+    Mono<Void> feature(UUID id, boolean featured, String actor) {
+        return db.sql("update published_story set featured = :featured where story_id = :id returning story_id")
+                .bind("featured", featured).bind("id", id)
+                .map(row -> 1).one()
+                .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.CONFLICT,
+                        "Only a published story can be featured.")))
+                .then(audit(id, actor, featured ? "FEATURED" : "UNFEATURED"))
+                .as(transactional::transactional);
+    }
+
+    /**
+     * Puts an author's revision up in place of the published version, with the moderator's redactions where given.
+     * The revision becomes the author's sealed original; the public copy keeps its first publication date.
+     */
+    Mono<Decision> approveRevision(UUID id, Publication approval, String actor) {
+        if (approval.text() != null && approval.text().isBlank()) {
+            return Mono.error(new InvalidInput("text", "must not be blank when given; leave it out to publish the revision as written"));
+        }
+        return lockForDecision(id, approval.version(), "have a revision approved", Set.of(StoryStatus.PUBLISHED))
+                .flatMap(row -> pendingRevision(row).flatMap(revision -> {
+                    String title = approval.title() == null ? revision.title() : StoryRow.blankToNull(approval.title());
+                    String text = approval.text() == null ? revision.text() : approval.text();
+                    List<String> warnings = approval.contentWarnings() == null
+                            ? revision.contentWarnings()
+                            : ContentWarning.validated(approval.contentWarnings(), "contentWarnings");
+                    DataKey key = row.dataKey(dataKeys);
+                    // the author's naming after this revision: the one it asks for, else the one in force
+                    AuthorName authors = revision.author() != null ? revision.author() : row.open(dataKeys).author();
+                    AuthorName author = approval.author(authors);
+                    List<String> themes = approval.themes() == null ? null : Theme.ofStory(approval.themes(), "themes");
+                    boolean redacted = !text.equals(revision.text())
+                            || (title != null && !title.equals(revision.title()))
+                            || !author.equals(authors);
+                    return db.sql("""
+                                    update story set title_sealed = :title, text_sealed = :text,
+                                        content_warnings = cast(:warnings as text[]), revision_feedback = null,
+                                        version = version + 1
+                                    where id = :id""")
+                            .bind("title", Parameter.fromOrEmpty(revision.title() == null ? null
+                                    : key.seal(revision.title(), StoryRow.context(id, "title")), byte[].class))
+                            .bind("text", key.seal(revision.text(), StoryRow.context(id, "text")))
+                            .bind("warnings", revision.contentWarnings().toArray(String[]::new))
+                            .bind("id", id)
+                            .then()
+                            .then(db.sql("""
+                                            update published_story set title = :title, text = :text,
+                                                content_warnings = cast(:warnings as text[])
+                                            where story_id = :id""")
+                                    .bind("title", Parameter.fromOrEmpty(title, String.class)).bind("text", text)
+                                    .bind("warnings", warnings.toArray(String[]::new)).bind("id", id)
+                                    .then())
+                            .then(revision.author() == null
+                                    ? Mono.<Void>empty() : bylines.onStory(id, revision.author(), key))
+                            .then(approval.name() == null && revision.author() == null
+                                    ? Mono.<Void>empty() : bylines.onPublishedCopy(id, author))
+                            .then(themes == null ? Mono.<Void>empty()
+                                    : db.sql("""
+                                                    update published_story set themes = cast(:themes as text[])
+                                                    where story_id = :id""")
+                                            .bind("themes", themes.toArray(String[]::new)).bind("id", id).then())
+                            .then(revisions.discard(id))
+                            .then(audit(id, actor, redacted ? "REVISION_APPROVED_WITH_REDACTIONS" : "REVISION_APPROVED"))
+                            .thenReturn(new Decision(id, StoryStatus.PUBLISHED, row.version() + 1));
+                }))
+                .as(transactional::transactional);
+    }
+
+    /** Turns an author's revision down; the published version stays, and the author reads why. */
+    Mono<Decision> rejectRevision(UUID id, Rejection rejection, String actor) {
+        return lockForDecision(id, rejection.version(), "have a revision rejected", Set.of(StoryStatus.PUBLISHED))
+                .flatMap(row -> pendingRevision(row)
+                        .then(revisions.discard(id))
+                        .then(db.sql("update story set revision_feedback = :reason, version = version + 1 where id = :id")
+                                .bind("reason", rejection.reason().strip()).bind("id", id).then())
+                        .then(audit(id, actor, "REVISION_REJECTED"))
+                        .thenReturn(new Decision(id, StoryStatus.PUBLISHED, row.version() + 1)))
+                .as(transactional::transactional);
+    }
+
+    private Mono<PendingRevision> pendingRevision(StoryRow row) {
+        return revisions.pending(row).switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.CONFLICT,
+                "This story has no revision waiting for review.")));
+    }
+
+    /** Marks a story's open reports as handled; it leaves the flagged queue and stays as it is otherwise. */
+    Mono<Void> resolveReports(UUID id, String actor) {
+        Instant now = clock.instant();
+        return db.sql("select 1 from story where id = :id for update").bind("id", id)
+                .map(row -> 1).one()
+                .switchIfEmpty(Mono.error(noSuchStory()))
+                .then(db.sql("update story_report set resolved_at = :now where story_id = :id and resolved_at is null")
+                        .bind("now", now).bind("id", id).then())
+                // the moderators' digest counts reported stories from events: tell it this one no longer waits
+                .then(outbox.append(Topics.STORIES, new StoryReportsResolved(UUID.randomUUID(), now, id)))
+                .then(audit(id, actor, "REPORTS_RESOLVED"))
+                .as(transactional::transactional);
+    }
+
+    /** Newest first. */
+    Flux<AuditEntry> auditLog(UUID storyId, int limit) {
+        var spec = db.sql("select id, story_id, actor, action, at from moderation_audit"
+                        + (storyId == null ? "" : " where story_id = :storyId") + " order by id desc limit :limit")
+                .bind("limit", limit);
+        if (storyId != null) {
+            spec = spec.bind("storyId", storyId);
+        }
+        return spec.map(row -> new AuditEntry(row.get("id", Long.class), row.get("story_id", UUID.class),
+                row.get("actor", String.class), row.get("action", String.class), row.get("at", Instant.class))).all();
+    }
+
+    private Mono<StoryRow> lockForDecision(UUID id, int seenVersion, String action, Set<StoryStatus> from) {
+        return db.sql(StoryRow.SELECT + " where s.id = :id for update of s").bind("id", id)
+                .map(StoryRow::from).one()
+                .switchIfEmpty(Mono.error(noSuchStory()))
+                .flatMap(row -> {
+                    if (row.version() != seenVersion) {
+                        return Mono.error(new ResponseStatusException(HttpStatus.CONFLICT,
+                                "Someone else changed this story since you opened it (you saw version %d, it is now %d). Reload it and decide again."
+                                        .formatted(seenVersion, row.version())));
+                    }
+                    if (!from.contains(row.status())) {
+                        return Mono.error(new ResponseStatusException(HttpStatus.CONFLICT,
+                                "A %s story cannot be asked to %s.".formatted(row.status().name().toLowerCase(), action)));
+                    }
+                    return Mono.just(row);
+                });
+    }
+
+    private Mono<Integer> openReports(UUID id) {
+        return db.sql("select count(*) as n from story_report where story_id = :id and resolved_at is null")
+                .bind("id", id).map(row -> row.get("n", Long.class).intValue()).one();
+    }
+
+    private Mono<Void> audit(UUID storyId, String actor, String action) {
+        return db.sql("insert into moderation_audit (story_id, actor, action, at) values (:storyId, :actor, :action, :at)")
+                .bind("storyId", storyId).bind("actor", actor).bind("action", action).bind("at", clock.instant())
+                .then();
+    }
+
+    private static ResponseStatusException noSuchStory() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no such story; it may have been withdrawn.");
+    }
+}

@@ -1,0 +1,99 @@
+package org.chorus.stories.moderation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.UUID;
+import org.chorus.stories.story.StoryStatus;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Moderation for staff with the moderator role; the audit log for admins (both enforced in
+ * {@code SecurityConfiguration}). Answers hold unsealed story text, so none of them may be cached.
+ */
+@RestController
+class ModerationController {
+
+    private final Moderation moderation;
+
+    ModerationController(Moderation moderation) {
+        this.moderation = moderation;
+    }
+
+    @GetMapping("/api/admin/stories")
+    Flux<QueuedStory> queue(@RequestParam(defaultValue = "SUBMITTED") StoryStatus status,
+                            @RequestParam(defaultValue = "false") boolean flagged,
+                            @RequestParam(defaultValue = "false") boolean revisions,
+                            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        return moderation.queue(status, flagged, revisions, limit);
+    }
+
+    @GetMapping("/api/admin/stories/{id}")
+    Mono<ResponseEntity<ModeratedStory>> story(@PathVariable UUID id, @AuthenticationPrincipal Jwt staff) {
+        return moderation.story(id, actor(staff))
+                .map(story -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(story));
+    }
+
+    @PostMapping(path = "/api/admin/stories/{id}/publication", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Decision> publish(@PathVariable UUID id, @Valid @RequestBody Publication publication,
+                           @AuthenticationPrincipal Jwt staff) {
+        return moderation.publish(id, publication, actor(staff));
+    }
+
+    @PostMapping(path = "/api/admin/stories/{id}/rejection", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Decision> reject(@PathVariable UUID id, @Valid @RequestBody Rejection rejection,
+                          @AuthenticationPrincipal Jwt staff) {
+        return moderation.reject(id, rejection, actor(staff));
+    }
+
+    @PostMapping(path = "/api/admin/stories/{id}/revision/approval", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Decision> approveRevision(@PathVariable UUID id, @Valid @RequestBody Publication approval,
+                                   @AuthenticationPrincipal Jwt staff) {
+        return moderation.approveRevision(id, approval, actor(staff));
+    }
+
+    @PostMapping(path = "/api/admin/stories/{id}/revision/rejection", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Decision> rejectRevision(@PathVariable UUID id, @Valid @RequestBody Rejection rejection,
+                                  @AuthenticationPrincipal Jwt staff) {
+        return moderation.rejectRevision(id, rejection, actor(staff));
+    }
+
+    @PutMapping(path = "/api/admin/stories/{id}/featured", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> feature(@PathVariable UUID id, @Valid @RequestBody Featuring featuring, @AuthenticationPrincipal Jwt staff) {
+        return moderation.feature(id, featuring.featured(), actor(staff));
+    }
+
+    @PostMapping("/api/admin/stories/{id}/reports/resolution")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> resolveReports(@PathVariable UUID id, @AuthenticationPrincipal Jwt staff) {
+        return moderation.resolveReports(id, actor(staff));
+    }
+
+    @GetMapping("/api/admin/stories/audit")
+    Flux<AuditEntry> audit(@RequestParam(required = false) UUID storyId,
+                           @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return moderation.auditLog(storyId, limit);
+    }
+
+    /** The name staff know each other by, else the token's subject. */
+    private static String actor(Jwt staff) {
+        String username = staff.getClaimAsString("preferred_username");
+        return username != null && !username.isBlank() ? username : staff.getSubject();
+    }
+}

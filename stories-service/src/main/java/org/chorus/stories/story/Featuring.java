@@ -1,7 +1,0 @@
-package org.chorus.stories.story;
-
-import jakarta.validation.constraints.NotNull;
-
-/** A moderator featuring a published story on the front page, or taking it off. */
-record Featuring(@NotNull(message = "is required") Boolean featured) {
-}

@@ -1,7 +1,0 @@
-package org.chorus.stories.story;
-
-import java.util.List;
-
-/** One page of published stories, newest first. */
-record StoryPage(List<StorySummary> items, int page, int size, boolean hasMore) {
-}

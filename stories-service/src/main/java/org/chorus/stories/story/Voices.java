@@ -1,5 +1,0 @@
-package org.chorus.stories.story;
-
-/** "N voices": how many stories have been shared and not withdrawn. */
-record Voices(long count) {
-}
