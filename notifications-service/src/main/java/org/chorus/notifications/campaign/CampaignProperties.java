@@ -1,6 +1,7 @@
 package org.chorus.notifications.campaign;
 
 import java.time.Duration;
+import org.chorus.notifications.mail.RetryPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dispatchBatch      recipients per dispatch message (and per audience batch copied into the ledger)
  * @param sendChunk          mails sent over one SMTP connection before the ledger is updated
  * @param lease              how long a worker owns the rows it claimed; after that they are queued again
- * @param maxAttempts        tries on temporary SMTP errors before a recipient is recorded as failed
+ * @param maxAttempts        tries on temporary SMTP errors before a recipient is recorded as failed (a 5xx bounces
+ *                           at once: the same {@link RetryPolicy} as every other mail of this service)
  * @param retryBackoff       wait before the second try; doubles with every further try
  * @param tokenWait          longest a worker waits for the rate cap before handing its rows back to the queue
  * @param redispatchAfter    a queued row whose dispatch message has not been acted on for this long gets another
@@ -45,5 +47,10 @@ public record CampaignProperties(
         if ((ratePerSecond != null && ratePerSecond < 1) || (ratePerHour != null && ratePerHour < 1)) {
             throw new IllegalStateException("chorus.campaigns rate caps must be at least 1 (leave them out for no cap)");
         }
+    }
+
+    /** The service's one retry policy with the campaigns' numbers; the backoff keeps doubling (up to 2^16 times). */
+    RetryPolicy retryPolicy() {
+        return new RetryPolicy(maxAttempts, retryBackoff, retryBackoff.multipliedBy(1L << 16));
     }
 }

@@ -9,7 +9,11 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.chorus.notifications.mail.MailProperties;
+import org.chorus.notifications.mail.RetryPolicy;
+import org.chorus.notifications.mail.SmtpFailure;
 import org.chorus.notifications.privacy.EmailVault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,12 +48,13 @@ class DeliveryWorker implements SmartLifecycle {
     private final SendRateCap cap;
     private final RenderedCampaigns rendered;
     private final CampaignProperties properties;
+    private final RetryPolicy retryPolicy;
     private final String from;
     private volatile boolean running;
 
     DeliveryWorker(DatabaseClient db, JavaMailSender mailSender, EmailVault vault, RecipientLinks links,
                    SendRateCap cap, RenderedCampaigns rendered, CampaignProperties properties,
-                   org.springframework.core.env.Environment environment) {
+                   MailProperties mailProperties) {
         this.db = db;
         this.mailSender = mailSender;
         this.vault = vault;
@@ -57,7 +62,8 @@ class DeliveryWorker implements SmartLifecycle {
         this.cap = cap;
         this.rendered = rendered;
         this.properties = properties;
-        this.from = environment.getProperty("chorus.mail.from", "Chorus <no-reply@chorus.invalid>");
+        this.retryPolicy = properties.retryPolicy();
+        this.from = mailProperties.from();
     }
 
     /** Emits how many mails SMTP accepted. */
@@ -105,7 +111,7 @@ class DeliveryWorker implements SmartLifecycle {
                 }
             }
             return mark(campaign.id(), skipped, "skipped-unsubscribed", null)
-                    .then(mark(campaign.id(), unopenable, "failed", "address could not be read"))
+                    .then(mark(campaign.id(), unopenable, "failed", SmtpFailure.unreadableAddress().reason()))
                     .then(sendWithinCap(campaign.id(), outgoing, deadline()));
         });
     }
@@ -218,12 +224,13 @@ class DeliveryWorker implements SmartLifecycle {
             log.info("Campaign {} mail to subscriber {} bounced: {}", campaignId, mail.subscriberId(), failure.reason());
             return mark(campaignId, List.of(mail.subscriberId()), "bounced", failure.reason());
         }
-        if (mail.attempts() >= properties.maxAttempts()) {
+        Optional<Duration> retry = retryPolicy.retryAfter(mail.attempts(), failure);
+        if (retry.isEmpty()) {
             log.info("Campaign {} mail to subscriber {} failed after {} tries: {}", campaignId, mail.subscriberId(),
                     mail.attempts(), failure.reason());
             return mark(campaignId, List.of(mail.subscriberId()), "failed", failure.reason());
         }
-        Duration backoff = properties.retryBackoff().multipliedBy(1L << Math.min(mail.attempts() - 1, 16));
+        Duration backoff = retry.get();
         return db.sql("""
                         update campaign_delivery set state = 'queued', lease_until = null, dispatched_at = null,
                             next_attempt_at = now() + make_interval(secs => :backoff), last_error = :reason,

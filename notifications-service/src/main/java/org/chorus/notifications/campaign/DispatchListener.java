@@ -30,16 +30,28 @@ class DispatchListener {
 
     private final EventIntake intake;
     private final DeliveryWorker worker;
+    private final CampaignProperties properties;
 
-    DispatchListener(EventIntake intake, DeliveryWorker worker) {
+    DispatchListener(EventIntake intake, DeliveryWorker worker, CampaignProperties properties) {
         this.intake = intake;
         this.worker = worker;
+        this.properties = properties;
+    }
+
+    /** The consumer group, read by the listener annotation. */
+    public String getGroup() {
+        return properties.dispatchGroup();
+    }
+
+    /** Listener threads of this instance, read by the listener annotation. */
+    public int getSenders() {
+        return properties.senders();
     }
 
     // the listener thread is Kafka's own, not an event loop: waiting here is fine and keeps one message at a time
-    @KafkaListener(id = "campaign-dispatch", groupId = "${chorus.campaigns.dispatch-group:notifications-dispatch}",
-            topics = Topics.MAIL_DISPATCH, concurrency = "${chorus.campaigns.senders:2}",
-            properties = "max.poll.records=1")
+    // group and threads come from CampaignProperties, through this bean (__listener), not from placeholders
+    @KafkaListener(id = "campaign-dispatch", groupId = "#{__listener.group}", topics = Topics.MAIL_DISPATCH,
+            concurrency = "#{__listener.senders}", properties = "max.poll.records=1")
     void on(ConsumerRecord<String, String> record) {
         intake.read(record)
                 .filter(CampaignRecipientsQueued.class::isInstance)

@@ -5,10 +5,9 @@ import org.chorus.contracts.Topics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
+/** The digest consumer's dead-letter topic. */
 @Configuration
-@EnableScheduling
 class DigestConfiguration {
 
     /** The digest's consumer group parks unreadable story events here, like every consumer of this service. */

@@ -3,19 +3,18 @@ package org.chorus.notifications.digest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.chorus.notifications.receipt.MailProperties;
+import org.chorus.messaging.PollingLoop;
+import org.chorus.notifications.mail.PlainTextMail;
 import org.chorus.notifications.staff.StaffDirectory;
 import org.chorus.notifications.staff.StaffMember;
 import org.chorus.web.StaffRoles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Component;
  * per story would train people to ignore it, and any story text in a mail would leave the platform's protection.
  */
 @Component
-class ModeratorDigest {
+class ModeratorDigest extends PollingLoop {
 
     private static final Logger log = LoggerFactory.getLogger(ModeratorDigest.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -31,23 +30,35 @@ class ModeratorDigest {
     private final DigestProperties properties;
     private final ModerationQueue queue;
     private final StaffDirectory staff;
-    private final JavaMailSender mail;
+    private final PlainTextMail mail;
     private final DatabaseClient db;
-    private final String from;
 
-    ModeratorDigest(DigestProperties properties, ModerationQueue queue, StaffDirectory staff, JavaMailSender mail,
-            DatabaseClient db, MailProperties mailProperties) {
+    ModeratorDigest(DigestProperties properties, ModerationQueue queue, StaffDirectory staff, PlainTextMail mail,
+            DatabaseClient db) {
+        super("moderator-digest");
         this.properties = properties;
         this.queue = queue;
         this.staff = staff;
         this.mail = mail;
         this.db = db;
-        this.from = mailProperties.from();
     }
 
-    // the scheduler's thread is its own, not an event loop, so blocking here is fine
-    @Scheduled(fixedDelayString = "${chorus.notifications.digest.check-every:1m}",
-            initialDelayString = "${chorus.notifications.digest.check-every:1m}")
+    @Override
+    protected Duration firstDelay() {
+        return properties.checkEvery();
+    }
+
+    @Override
+    protected Duration round() {
+        try {
+            sendIfDue();
+        } catch (RuntimeException e) {
+            log.warn("Moderator digest check failed: {}", e.getClass().getName());
+        }
+        return properties.checkEvery();
+    }
+
+    // the loop's thread is its own, not an event loop, so blocking here is fine
     void sendIfDue() {
         if (!properties.enabled()) {
             return;
@@ -72,7 +83,8 @@ class ModeratorDigest {
         int sent = 0;
         for (StaffMember moderator : moderators) {
             try {
-                mail.send(message(moderator.email(), counts));
+                Message message = message(counts);
+                mail.send(moderator.email(), message.subject(), message.body(), Map.of()).block(TIMEOUT);
                 sent++;
             } catch (MailException e) {
                 log.warn("Moderator digest to staff account {} failed: {}", moderator.id(), e.getClass().getSimpleName());
@@ -113,14 +125,13 @@ class ModeratorDigest {
                 .then().block(TIMEOUT);
     }
 
-    private SimpleMailMessage message(String to, QueueCounts counts) {
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(to);
+    private record Message(String subject, String body) {
+    }
+
+    private Message message(QueueCounts counts) {
         long waiting = counts.submitted() + counts.flagged();
-        message.setSubject(waiting == 1 ? "1 story is waiting for moderation"
-                : waiting + " stories are waiting for moderation");
-        message.setText("""
+        return new Message(waiting == 1 ? "1 story is waiting for moderation"
+                : waiting + " stories are waiting for moderation", """
                 Hello,
 
                 Stories waiting for a moderator on Chorus:
@@ -134,7 +145,6 @@ class ModeratorDigest {
                 This digest holds counts only. It comes at most once every %s while anything waits.
                 """.formatted(counts.submitted(), counts.flagged(), counts.oldest(), properties.portalUrl(),
                 humane(properties.interval())));
-        return message;
     }
 
     private static String humane(Duration interval) {

@@ -11,10 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           form must not become a way to flood someone's inbox
  * @param linkValidity       how long preference and unsubscribe links in a mail keep working; long, because people
  *                           open an anniversary mail months after it came
+ * @param purgeEvery         how often an instance deletes the sign-ups whose window has passed
  */
 @ConfigurationProperties("chorus.notifications.subscriptions")
 record SubscriptionProperties(
         @DefaultValue("48h") Duration confirmationWindow,
         @DefaultValue("10m") Duration resendInterval,
-        @DefaultValue("400d") Duration linkValidity) {
+        @DefaultValue("400d") Duration linkValidity,
+        @DefaultValue("10m") Duration purgeEvery) {
 }

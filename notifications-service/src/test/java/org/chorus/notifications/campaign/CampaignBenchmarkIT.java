@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.chorus.notifications.NotificationsIntegrationTest;
+import org.chorus.notifications.mail.SmtpSink;
 import org.chorus.notifications.privacy.EmailVault;
 import org.chorus.notifications.privacy.SealedEmail;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package org.chorus.notifications.campaign;
 
+import org.chorus.notifications.mail.SmtpSink;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

@@ -18,7 +18,8 @@ class MailLinksTest {
     private final Instant now = Instant.parse("2027-10-15T13:00:00Z");
     private final SignedLinks signed = new SignedLinks(PrivacyFixtures.properties());
     private final SubscriptionProperties subscriptions =
-            new SubscriptionProperties(Duration.ofHours(48), Duration.ofMinutes(10), Duration.ofDays(400));
+            new SubscriptionProperties(Duration.ofHours(48), Duration.ofMinutes(10), Duration.ofDays(400),
+                    Duration.ofMinutes(10));
     private final MailLinks links = new MailLinks(signed,
             new MailLinkProperties(URI.create("https://chorus.example/"), "unsubscribe@chorus.example"),
             subscriptions, Clock.fixed(now, ZoneOffset.UTC));
