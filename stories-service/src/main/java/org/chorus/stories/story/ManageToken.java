@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  * database alone cannot manage a story; a plain hash is enough because the token has full entropy (no password to
  * guess), and it lets the hash be looked up through a unique index.
  */
-public final class ManageToken {
+final class ManageToken {
 
     /** Travels in a header, never in a URL, so it stays out of access logs, browser history and Referer headers. */
-    public static final String HEADER = "X-Manage-Token";
+    static final String HEADER = "X-Manage-Token";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
