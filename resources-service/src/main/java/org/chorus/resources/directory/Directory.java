@@ -36,7 +36,7 @@ import reactor.core.publisher.Mono;
  * Chorus hears of a change exactly when it is durable. Only services the public can see are announced.
  */
 @Service
-class Directory {
+public class Directory {
 
     private final DatabaseClient db;
     private final TransactionalOperator transactional;
@@ -76,7 +76,7 @@ class Directory {
      * Creates or replaces each service of an import, in the caller's transaction. Emits true for a created service.
      * The drafts must be checked, their time zones known and their ids set and distinct.
      */
-    Mono<Boolean> upsert(ServiceDraft draft, Instant now) {
+    public Mono<Boolean> upsert(ServiceDraft draft, Instant now) {
         return db.sql("select 1 as found from service where id = :id").bind("id", draft.id())
                 .map(row -> true).one()
                 .flatMap(found -> lock(draft.id()).flatMap(current -> replace(draft.id(), current, draft, now))
@@ -85,7 +85,7 @@ class Directory {
     }
 
     /** Zones PostgreSQL does not know, among these. */
-    Mono<Set<String>> unknownTimeZones(Set<String> zones) {
+    public Mono<Set<String>> unknownTimeZones(Set<String> zones) {
         return db.sql("select name from pg_timezone_names where name = any(:zones)")
                 .bind("zones", zones.toArray(String[]::new))
                 .map(row -> row.get("name", String.class)).all()

@@ -3,14 +3,12 @@ package org.chorus.resources.directory;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.chorus.contracts.Topics;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
 /** resources-service owns the topic it produces, so it declares it; and one clock, so tests can set the time. */
 @Configuration
-@EnableConfigurationProperties(ImportLimits.class)
 class DirectoryConfiguration {
 
     @Bean

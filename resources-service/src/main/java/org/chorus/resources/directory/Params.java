@@ -3,15 +3,16 @@ package org.chorus.resources.directory;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import org.chorus.resources.taxonomy.TaxonomyTerm;
 import org.chorus.web.InvalidInput;
 
 /** Query parameters arrive as text and are read here, so a bad one is answered naming it, as a body field is. */
-final class Params {
+public final class Params {
 
     private Params() {
     }
 
-    static Integer integer(String name, String value, int min, int max) {
+    public static Integer integer(String name, String value, int min, int max) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -26,7 +27,7 @@ final class Params {
         throw new InvalidInput(name, "must be a whole number from " + min + " to " + max);
     }
 
-    static Double decimal(String name, String value) {
+    public static Double decimal(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -37,7 +38,7 @@ final class Params {
         }
     }
 
-    static Boolean flag(String name, String value) {
+    public static Boolean flag(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -48,7 +49,7 @@ final class Params {
         };
     }
 
-    static Instant instant(String name, String value) {
+    public static Instant instant(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -59,7 +60,7 @@ final class Params {
         }
     }
 
-    static String term(String value) {
+    public static String term(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -69,7 +70,7 @@ final class Params {
         return value;
     }
 
-    static String text(String name, String value, int max) {
+    public static String text(String name, String value, int max) {
         if (value != null && value.length() > max) {
             throw new InvalidInput(name, "must be at most " + max + " characters");
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.chorus.resources.taxonomy.TaxonomyTerm;
 import org.chorus.web.InvalidInput;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -27,7 +28,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
-record ServiceDraft(UUID id, String name, String description, OrganizationDraft organization, Boolean freeOfCharge,
+public record ServiceDraft(UUID id, String name, String description, OrganizationDraft organization, Boolean freeOfCharge,
                     Boolean twentyFourSeven, List<String> languages, List<String> taxonomyTerms,
                     LocationDraft location, List<LocationDraft> locations, List<PhoneDraft> phones,
                     List<ScheduleDraft> schedules) {
@@ -37,7 +38,7 @@ record ServiceDraft(UUID id, String name, String description, OrganizationDraft 
     static final int MAX_LIST = 20;
 
     /** HSDS and iCalendar spell weekdays this way. */
-    static final Map<String, DayOfWeek> WEEKDAYS = Map.of(
+    public static final Map<String, DayOfWeek> WEEKDAYS = Map.of(
             "MO", DayOfWeek.MONDAY, "TU", DayOfWeek.TUESDAY, "WE", DayOfWeek.WEDNESDAY, "TH", DayOfWeek.THURSDAY,
             "FR", DayOfWeek.FRIDAY, "SA", DayOfWeek.SATURDAY, "SU", DayOfWeek.SUNDAY);
 
@@ -51,12 +52,12 @@ record ServiceDraft(UUID id, String name, String description, OrganizationDraft 
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record OrganizationDraft(UUID id, String name, String description, String website) {
+    public record OrganizationDraft(UUID id, String name, String description, String website) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record LocationDraft(UUID id, String locationType, @JsonProperty("address_1") String address1, String city,
+    public record LocationDraft(UUID id, String locationType, @JsonProperty("address_1") String address1, String city,
                          String stateProvince, String postalCode, Double latitude, Double longitude, String timeZone,
                          List<String> accessibility) {
 
@@ -67,13 +68,13 @@ record ServiceDraft(UUID id, String name, String description, OrganizationDraft 
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PhoneDraft(String number, String type, String description, List<String> languages) {
+    public record PhoneDraft(String number, String type, String description, List<String> languages) {
     }
 
     /** Weekly hours: {@code closes_at} at or before {@code opens_at} runs past midnight into the next day. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ScheduleDraft(String weekday, String opensAt, String closesAt) {
+    public record ScheduleDraft(String weekday, String opensAt, String closesAt) {
 
         int isoWeekday() {
             return WEEKDAYS.get(weekday).getValue();
@@ -89,7 +90,7 @@ record ServiceDraft(UUID id, String name, String description, OrganizationDraft 
     }
 
     /** Throws {@link InvalidInput} naming the first field that breaks a rule. */
-    ServiceDraft checked() {
+    public ServiceDraft checked() {
         text("name", name, MAX_NAME, true);
         text("description", description, MAX_TEXT, false);
         if (organization == null) {
@@ -156,7 +157,7 @@ record ServiceDraft(UUID id, String name, String description, OrganizationDraft 
     }
 
     /** The service's locations, main one first: {@code locations} when given, else the single {@code location}. */
-    List<LocationDraft> places() {
+    public List<LocationDraft> places() {
         if (locations != null && !locations.isEmpty()) {
             return locations;
         }
@@ -164,7 +165,7 @@ record ServiceDraft(UUID id, String name, String description, OrganizationDraft 
     }
 
     /** How errors name the i-th place: {@code locations[i]} when the list was sent, else {@code location}. */
-    String placeField(int i) {
+    public String placeField(int i) {
         return locations != null && !locations.isEmpty() ? "locations[" + i + "]" : "location";
     }
 

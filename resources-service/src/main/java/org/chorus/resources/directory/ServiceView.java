@@ -19,7 +19,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param locations     every location, in the order staff gave them (HSDS service_at_location)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record ServiceView(UUID id, String name, String description, OrganizationView organization, String status,
+public record ServiceView(UUID id, String name, String description, OrganizationView organization, String status,
                    @JsonInclude(JsonInclude.Include.NON_NULL) String closureReason,
                    @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate closedUntil,
                    boolean freeOfCharge, boolean twentyFourSeven, LocalDate lastVerified, List<String> languages,
@@ -28,7 +28,7 @@ record ServiceView(UUID id, String name, String description, OrganizationView or
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record OrganizationView(UUID id, String name, String description, String website) {
+    public record OrganizationView(UUID id, String name, String description, String website) {
     }
 
     /**
@@ -38,7 +38,7 @@ record ServiceView(UUID id, String name, String description, OrganizationView or
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record LocationView(UUID id, String locationType, @JsonProperty("address_1") String address1, String city,
+    public record LocationView(UUID id, String locationType, @JsonProperty("address_1") String address1, String city,
                         String stateProvince, String postalCode, Double latitude, Double longitude, String timeZone,
                         List<String> accessibility, Boolean callForLocation) {
 
@@ -58,11 +58,11 @@ record ServiceView(UUID id, String name, String description, OrganizationView or
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record PhoneView(String number, String type, String description, List<String> languages) {
+    public record PhoneView(String number, String type, String description, List<String> languages) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record ScheduleView(String weekday, String opensAt, String closesAt) {
+    public record ScheduleView(String weekday, String opensAt, String closesAt) {
     }
 
     /** The same service with every confidential location shown as the public may see it. */

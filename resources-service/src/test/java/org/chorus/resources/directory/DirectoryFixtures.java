@@ -17,21 +17,21 @@ import tools.jackson.databind.JsonNode;
  * Builds directory records for tests. Every IT shares one database, so each test works around its own random spot
  * and never sees another test's services.
  */
-final class DirectoryFixtures {
+public final class DirectoryFixtures {
 
-    static final SimpleGrantedAuthority RESOURCE_EDITOR = new SimpleGrantedAuthority("ROLE_resource-editor");
+    public static final SimpleGrantedAuthority RESOURCE_EDITOR = new SimpleGrantedAuthority("ROLE_resource-editor");
 
     private DirectoryFixtures() {
     }
 
     /** Somewhere in the lower 48 states, away from every other test's spot. */
-    static double[] randomSpot() {
+    public static double[] randomSpot() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return new double[] {random.nextDouble(31, 46), random.nextDouble(-118, -78)};
     }
 
     /** A physical service at the given point, with a DEMO-style fictional phone number. */
-    static Map<String, Object> service(String name, double latitude, double longitude) {
+    public static Map<String, Object> service(String name, double latitude, double longitude) {
         Map<String, Object> location = new HashMap<>();
         location.put("location_type", "physical");
         location.put("address_1", "100 Test Street");
@@ -55,16 +55,16 @@ final class DirectoryFixtures {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> location(Map<String, Object> service) {
+    public static Map<String, Object> location(Map<String, Object> service) {
         return (Map<String, Object>) service.get("location");
     }
 
     /** A point about {@code km} kilometres north of the given one. */
-    static double north(double latitude, double km) {
+    public static double north(double latitude, double km) {
         return latitude + km / 111.195;
     }
 
-    static UUID create(WebTestClient http, Map<String, Object> service) {
+    public static UUID create(WebTestClient http, Map<String, Object> service) {
         JsonNode created = http.mutateWith(mockJwt().authorities(RESOURCE_EDITOR))
                 .post().uri("/api/admin/resources/services").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(service).exchange()
@@ -74,14 +74,14 @@ final class DirectoryFixtures {
         return UUID.fromString(created.get("id").asString());
     }
 
-    static JsonNode search(WebTestClient http, Map<String, Object> query) {
+    public static JsonNode search(WebTestClient http, Map<String, Object> query) {
         return http.post().uri("/api/resources/search").contentType(MediaType.APPLICATION_JSON).bodyValue(query)
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
-    static List<String> names(JsonNode answer) {
+    public static List<String> names(JsonNode answer) {
         return answer.get("results").valueStream().map(match -> match.get("service").get("name").asString()).toList();
     }
 }

@@ -1,5 +1,6 @@
-package org.chorus.resources.directory;
+package org.chorus.resources.interchange;
 
+import org.chorus.resources.directory.DirectoryFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.chorus.resources.directory.DirectoryFixtures.RESOURCE_EDITOR;
 import static org.chorus.resources.directory.DirectoryFixtures.create;

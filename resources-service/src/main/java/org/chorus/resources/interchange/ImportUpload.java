@@ -1,4 +1,4 @@
-package org.chorus.resources.directory;
+package org.chorus.resources.interchange;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

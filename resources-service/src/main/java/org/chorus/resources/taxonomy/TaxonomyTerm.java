@@ -1,4 +1,4 @@
-package org.chorus.resources.directory;
+package org.chorus.resources.taxonomy;
 
 import java.util.Arrays;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.List;
  * The fixed list of service types. Kept short on purpose so filters mean the same thing in every record; the
  * database repeats it in a check constraint on service.taxonomy_terms.
  */
-enum TaxonomyTerm {
+public enum TaxonomyTerm {
     CRISIS_HOTLINE("crisis-hotline"),
     COUNSELLING("counselling"),
     LEGAL_ADVOCACY("legal-advocacy"),
@@ -24,11 +24,11 @@ enum TaxonomyTerm {
         this.code = code;
     }
 
-    static boolean isKnown(String code) {
+    public static boolean isKnown(String code) {
         return Arrays.stream(values()).anyMatch(term -> term.code.equals(code));
     }
 
-    static List<String> codes() {
+    public static List<String> codes() {
         return Arrays.stream(values()).map(term -> term.code).toList();
     }
 }

@@ -1,4 +1,4 @@
-package org.chorus.resources.directory;
+package org.chorus.resources.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import reactor.core.publisher.Mono;
 
-class DirectoryControllerTest {
+class SearchControllerTest {
 
-    private final DirectoryQueries queries = mock(DirectoryQueries.class);
-    private final DirectoryController controller = new DirectoryController(queries, new ZipCentroids());
+    private final SearchQueries queries = mock(SearchQueries.class);
+    private final SearchController controller = new SearchController(queries, new ZipCentroids());
 
     @Test
     void searchWithTheDatabaseDownStillAnswersWithTheNationalHotlines() {

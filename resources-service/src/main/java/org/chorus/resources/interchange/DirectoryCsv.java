@@ -1,4 +1,4 @@
-package org.chorus.resources.directory;
+package org.chorus.resources.interchange;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,8 +33,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.chorus.resources.directory.DirectoryImport.Fault;
-import org.chorus.resources.directory.DirectoryImport.Source;
+import org.chorus.resources.interchange.DirectoryImport.Fault;
+import org.chorus.resources.interchange.DirectoryImport.Source;
+import org.chorus.resources.directory.ServiceDraft;
+import org.chorus.resources.directory.ServiceView;
 import org.chorus.resources.directory.ServiceDraft.LocationDraft;
 import org.chorus.resources.directory.ServiceDraft.OrganizationDraft;
 import org.chorus.resources.directory.ServiceDraft.PhoneDraft;

@@ -1,4 +1,4 @@
-package org.chorus.resources.directory;
+package org.chorus.resources.interchange;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

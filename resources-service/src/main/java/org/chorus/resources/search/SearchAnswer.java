@@ -1,8 +1,9 @@
-package org.chorus.resources.directory;
+package org.chorus.resources.search;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import org.chorus.resources.directory.ServiceView;
 import org.chorus.resources.hotline.NationalHotline;
 import org.chorus.resources.hotline.NationalHotlines;
 import tools.jackson.databind.PropertyNamingStrategies;

@@ -1,4 +1,4 @@
-package org.chorus.resources.directory;
+package org.chorus.resources.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,7 +63,7 @@ class SearchBenchmarkIT {
     DatabaseClient db;
 
     @Autowired
-    DirectoryQueries queries;
+    SearchQueries queries;
 
     @Autowired
     ZipCentroids zipCentroids;
@@ -84,11 +84,11 @@ class SearchBenchmarkIT {
         for (String zip : List.of("10001", origins.get(0))) {
             PlaceQuery.Resolved query = new PlaceQuery(zip, null, null, 40.0, "counselling", "es", null, null, null,
                     null, null, null).resolve(zipCentroids);
-            DirectoryQueries.SearchSql search = queries.searchSql(query);
+            SearchQueries.SearchSql search = queries.searchSql(query);
             for (int i = 0; i < 8; i++) { // past the custom plans, to the one the pool's prepared statements use
-                DirectoryQueries.bindAll(db.sql(search.sql()), search.binds()).fetch().all().then().block();
+                SearchQueries.bindAll(db.sql(search.sql()), search.binds()).fetch().all().then().block();
             }
-            System.out.println("plan for ZIP " + zip + ":\n" + DirectoryQueries.bindAll(
+            System.out.println("plan for ZIP " + zip + ":\n" + SearchQueries.bindAll(
                             db.sql("explain (analyze, buffers) " + search.sql()), search.binds())
                     .map(row -> row.get(0, String.class)).all().collectList().block().stream()
                     .reduce((a, b) -> a + "\n" + b).orElse(""));

@@ -1,5 +1,6 @@
-package org.chorus.resources.directory;
+package org.chorus.resources.search;
 
+import org.chorus.resources.taxonomy.TaxonomyTerm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package org.chorus.resources.directory;
+package org.chorus.resources.interchange;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.chorus.resources.directory.Directory;
+import org.chorus.resources.directory.ServiceDraft;
 import org.chorus.resources.directory.ServiceDraft.LocationDraft;
 import org.chorus.web.InvalidInput;
 import org.springframework.http.HttpStatus;

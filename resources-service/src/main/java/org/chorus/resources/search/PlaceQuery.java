@@ -1,8 +1,9 @@
-package org.chorus.resources.directory;
+package org.chorus.resources.search;
 
 import java.util.regex.Pattern;
 import org.chorus.resources.geo.Coordinates;
 import org.chorus.resources.geo.ZipCentroids;
+import org.chorus.resources.taxonomy.TaxonomyTerm;
 import org.chorus.web.InvalidInput;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
