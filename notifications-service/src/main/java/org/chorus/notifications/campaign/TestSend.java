@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.core.env.Environment;
+import org.chorus.notifications.mail.MailProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -44,9 +44,9 @@ class TestSend {
     private final JavaMailSender mailSender;
     private final String from;
 
-    TestSend(JavaMailSender mailSender, Environment environment) {
+    TestSend(JavaMailSender mailSender, MailProperties mailProperties) {
         this.mailSender = mailSender;
-        this.from = environment.getProperty("chorus.mail.from", "Chorus <no-reply@chorus.invalid>");
+        this.from = mailProperties.from();
     }
 
     /** Emits the languages sent. */
