@@ -79,7 +79,7 @@ class InterchangeController {
     ResponseEntity<Flux<DataBuffer>> exportCsv() {
         Flux<DataBuffer> zip = Flux.from(DataBufferUtils.outputStreamPublisher(out -> {
             try {
-                DirectoryCsv.write(queries.export(true).toIterable(), out,
+                CsvExport.write(queries.export(true).toIterable(), out,
                         Path.of(System.getProperty("java.io.tmpdir")));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
