@@ -26,6 +26,7 @@ class ApiDocumentationIT {
                 .jsonPath("$.components.schemas.Match.properties.service['$ref']")
                 .isEqualTo("#/components/schemas/ServiceView")
                 .jsonPath("$.paths['/api/resources/hotlines']").exists()
+                .jsonPath("$.paths['/api/resources/taxonomies'].get").exists()
                 .jsonPath("$.paths['/api/admin/resources/import'].post.requestBody.content['application/json']")
                 .exists()
                 .jsonPath("$.paths['/api/admin/resources/import'].post.requestBody.content['application/zip']")

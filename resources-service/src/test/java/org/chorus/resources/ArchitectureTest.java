@@ -2,6 +2,7 @@ package org.chorus.resources;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -71,6 +72,13 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(FEATURES)
                 .should().dependOnClassesThat().resideInAPackage("org.chorus.resources")
                 .check(CLASSES);
+    }
+
+    @Test
+    void everyPackageSaysWhatItIsFor() {
+        CLASSES.getPackage("org.chorus.resources").getSubpackagesInTree().forEach(pkg ->
+                assertThat(pkg.tryGetPackageInfo()).as("package-info.java of " + pkg.getName()).isPresent());
+        assertThat(CLASSES.getPackage("org.chorus.resources").tryGetPackageInfo()).isPresent();
     }
 
     private static String[] othersThan(String feature) {
