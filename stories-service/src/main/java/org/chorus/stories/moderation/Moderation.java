@@ -31,6 +31,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The staff side of the lifecycle: {@code SUBMITTED → PUBLISHED | REJECTED}, and a published story can still be
@@ -89,14 +90,25 @@ class Moderation {
                         revisions.pending(row).map(Optional::of).defaultIfEmpty(Optional.empty())).flatMap(extra -> {
                     StoryRow.Opened opened = row.open(dataKeys);
                     PendingRevision revision = extra.getT3().orElse(null);
-                    return audit(id, actor, "VIEWED").thenReturn(new ModeratedStory(row.id(), row.status(),
-                            row.version(), row.language(), opened.title(), opened.text(),
-                            opened.author().namedAs(), opened.author().name(), row.suggestedThemes(),
-                            row.contentWarnings(),
-                            row.rejectionReason(), row.submittedAt(), extra.getT1(), extra.getT2(),
-                            PiiHints.in(opened.text()), revision,
-                            revision == null ? List.of() : PiiHints.in(revision.text())));
+                    return hints(opened.text(), revision).flatMap(hints -> audit(id, actor, "VIEWED")
+                            .thenReturn(new ModeratedStory(row.id(), row.status(),
+                                    row.version(), row.language(), opened.title(), opened.text(),
+                                    opened.author().namedAs(), opened.author().name(), row.suggestedThemes(),
+                                    row.contentWarnings(),
+                                    row.rejectionReason(), row.submittedAt(), extra.getT1(), extra.getT2(),
+                                    hints.get(0), revision, hints.get(1))));
                 }));
+    }
+
+    /**
+     * The hints for the text and for the revision waiting, if any, computed once per view and on
+     * {@link Schedulers#parallel()} (the scheduler for CPU work): scanning up to two texts of 20,000 characters
+     * must not hold an event-loop thread that serves everyone else's requests.
+     */
+    private static Mono<List<List<PiiHints.Hint>>> hints(String text, PendingRevision revision) {
+        return Mono.fromCallable(() -> List.of(PiiHints.in(text),
+                        revision == null ? List.<PiiHints.Hint>of() : PiiHints.in(revision.text())))
+                .subscribeOn(Schedulers.parallel());
     }
 
     /**
