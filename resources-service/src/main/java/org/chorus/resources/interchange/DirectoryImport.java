@@ -88,59 +88,78 @@ class DirectoryImport {
             throw new InvalidInput("services", "a file may hold at most " + MAX_ROWS + " services");
         }
         Map<Integer, List<Map<String, String>>> faults = new HashMap<>();
+        Set<String> zones = checkRows(drafts, sources, faults);
+        return directory.unknownTimeZones(zones).flatMap(unknown -> {
+            checkTimeZones(drafts, unknown, faults);
+            return faults.isEmpty() ? store(drafts, sources)
+                    : Mono.error(rejected(drafts, sources, faults, List.of()));
+        });
+    }
+
+    /** Checks every row on its own and against the earlier ones; returns the time zones the rows name. */
+    private static Set<String> checkRows(List<ServiceDraft> drafts, List<Source> sources,
+                                         Map<Integer, List<Map<String, String>>> faults) {
         Map<UUID, Integer> rowOfId = new HashMap<>();
         Map<UUID, Integer> rowOfLocation = new HashMap<>();
         Set<String> zones = new LinkedHashSet<>();
         for (int i = 0; i < drafts.size(); i++) {
-            ServiceDraft draft = drafts.get(i);
             try {
-                if (draft == null) {
-                    throw new InvalidInput("", "is not a service");
-                }
-                if (draft.id() == null) {
-                    throw new InvalidInput("id", "is required, so importing the file again updates instead of adding");
-                }
-                Integer earlier = rowOfId.putIfAbsent(draft.id(), i);
-                if (earlier != null) {
-                    throw new InvalidInput("id", "is also the id of row " + sources.get(earlier).row());
-                }
-                draft.checked();
-                for (LocationDraft place : draft.places()) {
-                    zones.add(place.timeZone());
-                    Integer owner = place.id() == null ? null : rowOfLocation.putIfAbsent(place.id(), i);
-                    if (owner != null && owner != i) {
-                        throw new InvalidInput("locations.id",
-                                "is also the id of a location in row " + sources.get(owner).row());
-                    }
-                }
+                checkRow(i, drafts.get(i), sources, rowOfId, rowOfLocation, zones);
             } catch (InvalidInput e) {
                 fault(faults, i, e.field(), e.getMessage());
             }
         }
-        return directory.unknownTimeZones(zones).flatMap(unknown -> {
-            for (int i = 0; i < drafts.size(); i++) {
-                ServiceDraft draft = drafts.get(i);
-                List<LocationDraft> places = faults.containsKey(i) ? List.of() : draft.places();
-                for (int at = 0; at < places.size(); at++) {
-                    if (unknown.contains(places.get(at).timeZone())) {
-                        fault(faults, i, draft.placeField(at) + ".time_zone", "is not a known IANA time zone");
-                    }
+        return zones;
+    }
+
+    private static void checkRow(int i, ServiceDraft draft, List<Source> sources, Map<UUID, Integer> rowOfId,
+                                 Map<UUID, Integer> rowOfLocation, Set<String> zones) {
+        if (draft == null) {
+            throw new InvalidInput("", "is not a service");
+        }
+        if (draft.id() == null) {
+            throw new InvalidInput("id", "is required, so importing the file again updates instead of adding");
+        }
+        Integer earlier = rowOfId.putIfAbsent(draft.id(), i);
+        if (earlier != null) {
+            throw new InvalidInput("id", "is also the id of row " + sources.get(earlier).row());
+        }
+        draft.checked();
+        for (LocationDraft place : draft.places()) {
+            zones.add(place.timeZone());
+            Integer owner = place.id() == null ? null : rowOfLocation.putIfAbsent(place.id(), i);
+            if (owner != null && owner != i) {
+                throw new InvalidInput("locations.id",
+                        "is also the id of a location in row " + sources.get(owner).row());
+            }
+        }
+    }
+
+    /** Rows already at fault are not looked at again: their places may not even be there. */
+    private static void checkTimeZones(List<ServiceDraft> drafts, Set<String> unknown,
+                                       Map<Integer, List<Map<String, String>>> faults) {
+        for (int i = 0; i < drafts.size(); i++) {
+            ServiceDraft draft = drafts.get(i);
+            List<LocationDraft> places = faults.containsKey(i) ? List.of() : draft.places();
+            for (int at = 0; at < places.size(); at++) {
+                if (unknown.contains(places.get(at).timeZone())) {
+                    fault(faults, i, draft.placeField(at) + ".time_zone", "is not a known IANA time zone");
                 }
             }
-            if (!faults.isEmpty()) {
-                return Mono.error(rejected(drafts, sources, faults, List.of()));
-            }
-            Instant now = clock.instant();
-            return Flux.range(0, drafts.size())
-                    .concatMap(i -> directory.upsert(drafts.get(i), now).map(created -> new RowOutcome(
-                            sources.get(i).file(), sources.get(i).row(), drafts.get(i).id(),
-                            created ? "created" : "updated", List.of())))
-                    .collectList()
-                    .as(transactional::transactional)
-                    .map(rows -> new ImportReport(
-                            (int) rows.stream().filter(row -> row.outcome().equals("created")).count(),
-                            (int) rows.stream().filter(row -> row.outcome().equals("updated")).count(), rows));
-        });
+        }
+    }
+
+    private Mono<ImportReport> store(List<ServiceDraft> drafts, List<Source> sources) {
+        Instant now = clock.instant();
+        return Flux.range(0, drafts.size())
+                .concatMap(i -> directory.upsert(drafts.get(i), now).map(created -> new RowOutcome(
+                        sources.get(i).file(), sources.get(i).row(), drafts.get(i).id(),
+                        created ? "created" : "updated", List.of())))
+                .collectList()
+                .as(transactional::transactional)
+                .map(rows -> new ImportReport(
+                        (int) rows.stream().filter(row -> row.outcome().equals("created")).count(),
+                        (int) rows.stream().filter(row -> row.outcome().equals("updated")).count(), rows));
     }
 
     /** A file rejected before any service could be put together (CSV rows that do not parse or do not match). */
