@@ -31,7 +31,7 @@ import reactor.core.publisher.Hooks;
  */
 @EnabledIfSystemProperty(named = "chorus.benchmark", matches = "true")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ActiveProfiles({"test", "development"})
 @ContextConfiguration(initializers = {InfrastructureInitializers.Postgres.class, InfrastructureInitializers.Kafka.class})
 class StoriesBenchmarkIT {
 

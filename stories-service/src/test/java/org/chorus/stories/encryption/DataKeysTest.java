@@ -57,7 +57,13 @@ class DataKeysTest {
         DataKeys rotated = keys("k2", Map.of("k1", OLD, "k2", NEW));
 
         assertThat(rotated.unwrap("k1", old.wrapped()).open(sealed, "c")).isEqualTo("before rotation");
-        assertThat(rotated.generate().masterKeyId()).isEqualTo("k2");
+        DataKey fresh = rotated.generate();
+        assertThat(fresh.masterKeyId()).isEqualTo("k2");
+        // new data is wrapped under the new key only: the old key alone no longer opens it
+        byte[] sealedAfter = fresh.seal("after rotation", "c");
+        assertThat(rotated.unwrap("k2", fresh.wrapped()).open(sealedAfter, "c")).isEqualTo("after rotation");
+        assertThatThrownBy(() -> keys("k1", Map.of("k1", OLD, "k2", OLD)).unwrap("k2", fresh.wrapped()))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
