@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The CloudEvents {@code ce_type} of every event and the record it maps to. Consumers look the header up
- * here and skip types they do not know, so a producer can add a type without breaking anyone.
+ * The CloudEvents {@code ce_type} of every event and the record it maps to. Consumers look the header up here;
+ * one they do not know is parked on their dead-letter topic (messaging's {@code EventIntake}), so a new type is
+ * deployed to its consumers before a producer sends it. Unknown fields are ignored: adding one breaks nobody.
  */
 public final class EventTypes {
 

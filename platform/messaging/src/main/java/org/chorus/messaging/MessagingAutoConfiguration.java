@@ -54,11 +54,6 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    InboundEvents inboundEvents(JsonMapper json) {
-        return new InboundEvents(json);
-    }
-
-    @Bean
     EventIntake eventIntake(JsonMapper json, IdempotentConsumer idempotent) {
         return new EventIntake(json, idempotent);
     }
