@@ -2,6 +2,7 @@ package org.chorus.stories;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +66,14 @@ class ArchitectureTest {
     static final ArchRule featuresNeverTalkToKafkaDirectly = noClasses()
             .that().resideInAnyPackage(FEATURES)
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.kafka..", "org.apache.kafka..");
+
+    /**
+     * Scheduled work runs on the platform's {@code PollingLoop}, its pauses from typed properties: no
+     * {@code @Scheduled} with placeholder defaults repeated in annotations.
+     */
+    @ArchTest
+    static final ArchRule scheduledWorkRunsOnThePollingLoop = noMethods()
+            .should().beAnnotatedWith("org.springframework.scheduling.annotation.Scheduled");
 
     /** A feature's endpoints and services are its own: other features call only what it makes public on purpose. */
     @ArchTest
