@@ -1,0 +1,91 @@
+package org.chorus.deploy.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every overlay, rendered as an operator would, read strictly and held to the policy. */
+class ManifestsTest {
+
+    private static final Map<String, List<JsonNode>> RENDERED = new HashMap<>();
+
+    @BeforeAll
+    static void render() throws Exception {
+        if (!Overlays.kubectlPresent()) {
+            if ("true".equals(System.getenv("CHORUS_REQUIRE_ALL"))) {
+                fail("CHORUS_REQUIRE_ALL=true but kubectl (with kustomize) is not on the PATH");
+            }
+            Assumptions.abort("kubectl (with kustomize) is not on the PATH: the overlays are not rendered or checked here");
+        }
+        for (String overlay : Overlays.NAMES) {
+            RENDERED.put(overlay, Overlays.render(overlay));
+        }
+    }
+
+    @Test
+    void everyObjectReadsStrictlyIntoItsModelOrSchema() {
+        List<String> problems = new ArrayList<>();
+        RENDERED.forEach((overlay, objects) -> objects.forEach(o ->
+                StrictModels.check(o).forEach(p -> problems.add(overlay + ": " + p))));
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyContainerHasProbesLimitsAndRunsLocked() {
+        RENDERED.forEach((overlay, objects) -> assertThat(Policy.containers(objects)).as(overlay).isEmpty());
+    }
+
+    @Test
+    void everyServiceSelectsAPodTemplate() {
+        RENDERED.forEach((overlay, objects) -> assertThat(Policy.serviceSelectors(objects)).as(overlay).isEmpty());
+    }
+
+    @Test
+    void everyReferencedSecretOrConfigMapExistsOrIsListed() {
+        RENDERED.forEach((overlay, objects) -> assertThat(Policy.references(objects)).as(overlay).isEmpty());
+    }
+
+    @Test
+    void everyImageIsPinnedByTag() {
+        RENDERED.forEach((overlay, objects) -> assertThat(Policy.images(objects)).as(overlay).isEmpty());
+    }
+
+    @Test
+    void theKafkaTopicsAreExactlyTheTopicsTheCodeNames() throws Exception {
+        var code = CodeTopics.all();
+        assertThat(code).contains("chorus.stories.v1", "chorus.story-contacts.v1.notifications.dlt");
+        RENDERED.forEach((overlay, objects) -> assertThat(Policy.topics(objects)).as(overlay)
+                .containsExactlyInAnyOrderElementsOf(code));
+    }
+
+    @Test
+    void theRealmImportIsTheProductionRealmVerbatim() throws Exception {
+        JsonNode file = Overlays.YAML.readTree(Files.readString(
+                Overlays.K8S.resolve("../keycloak/chorus-realm-production.json").normalize()));
+        RENDERED.forEach((overlay, objects) -> {
+            JsonNode realm = objects.stream().filter(o -> o.path("kind").asText().equals("KeycloakRealmImport"))
+                    .findFirst().orElseThrow().path("spec").path("realm");
+            assertThat(realm).as(overlay).isEqualTo(file);
+        });
+    }
+
+    @Test
+    void eachOverlaysTopicsKeepReplicationThreeAndTwoInSync() {
+        RENDERED.forEach((overlay, objects) -> objects.stream()
+                .filter(o -> o.path("kind").asText().equals("KafkaTopic"))
+                .forEach(t -> {
+                    assertThat(t.path("spec").path("replicas").asInt()).as(Overlays.id(t)).isEqualTo(3);
+                    assertThat(t.path("spec").path("config").path("min.insync.replicas").asInt()).as(Overlays.id(t))
+                            .isEqualTo(2);
+                }));
+    }
+}
