@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every overlay, rendered as an operator would, read strictly and held to the policy. */
 class ManifestsTest {
 
+    private static final String NO_KUBECTL =
+            "kubectl (with kustomize) is not on the PATH: the overlays are not rendered or checked here";
     private static final Map<String, List<JsonNode>> RENDERED = new HashMap<>();
 
     @BeforeAll
@@ -24,11 +27,18 @@ class ManifestsTest {
             if ("true".equals(System.getenv("CHORUS_REQUIRE_ALL"))) {
                 fail("CHORUS_REQUIRE_ALL=true but kubectl (with kustomize) is not on the PATH");
             }
-            Assumptions.abort("kubectl (with kustomize) is not on the PATH: the overlays are not rendered or checked here");
+            System.err.println("ManifestsTest skipped: " + NO_KUBECTL);
+            return;
         }
         for (String overlay : Overlays.NAMES) {
             RENDERED.put(overlay, Overlays.render(overlay));
         }
+    }
+
+    /** Each test is reported as skipped, with the reason, rather than vanishing from the count. */
+    @BeforeEach
+    void rendered() {
+        Assumptions.assumeFalse(RENDERED.isEmpty(), NO_KUBECTL);
     }
 
     @Test
