@@ -60,6 +60,11 @@ class ManifestsTest {
     }
 
     @Test
+    void everyAutoscalerAndDisruptionBudgetHasItsWorkload() {
+        RENDERED.forEach((overlay, objects) -> assertThat(Policy.disruptionAndScaling(objects)).as(overlay).isEmpty());
+    }
+
+    @Test
     void everyReferencedSecretOrConfigMapExistsOrIsListed() {
         RENDERED.forEach((overlay, objects) -> assertThat(Policy.references(objects)).as(overlay).isEmpty());
     }

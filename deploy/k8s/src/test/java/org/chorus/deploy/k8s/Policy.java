@@ -91,20 +91,49 @@ final class Policy {
                 continue;
             }
             JsonNode selector = s.path("spec").path("selector");
-            boolean matched = templates.stream().anyMatch(labels -> {
-                for (Iterator<Map.Entry<String, JsonNode>> it = selector.fields(); it.hasNext(); ) {
-                    var e = it.next();
-                    if (!labels.path(e.getKey()).asText("\u0000").equals(e.getValue().asText())) {
-                        return false;
-                    }
-                }
-                return true;
-            });
+            boolean matched = templates.stream().anyMatch(labels -> contains(labels, selector));
             if (!matched) {
                 problems.add(Overlays.id(s) + ": selector " + selector + " matches no pod template");
             }
         }
         return problems;
+    }
+
+    /** Every HPA scales a workload in the overlay, and every PDB's selector matches a pod template. */
+    static List<String> disruptionAndScaling(List<JsonNode> objects) {
+        List<String> problems = new ArrayList<>();
+        Set<String> workloadIds = new HashSet<>();
+        workloads(objects).forEach(w -> workloadIds.add(Overlays.id(w)));
+        List<JsonNode> templates = workloads(objects).stream()
+                .map(o -> o.path("spec").path("template").path("metadata").path("labels")).toList();
+        for (JsonNode o : objects) {
+            switch (o.path("kind").asText()) {
+                case "HorizontalPodAutoscaler" -> {
+                    JsonNode ref = o.path("spec").path("scaleTargetRef");
+                    if (!workloadIds.contains(ref.path("kind").asText() + "/" + ref.path("name").asText())) {
+                        problems.add(Overlays.id(o) + ": scales " + ref + ", which is not in the overlay");
+                    }
+                }
+                case "PodDisruptionBudget" -> {
+                    JsonNode selector = o.path("spec").path("selector").path("matchLabels");
+                    if (templates.stream().noneMatch(labels -> contains(labels, selector))) {
+                        problems.add(Overlays.id(o) + ": selector " + selector + " matches no pod template");
+                    }
+                }
+                default -> { }
+            }
+        }
+        return problems;
+    }
+
+    private static boolean contains(JsonNode labels, JsonNode selector) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = selector.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (!labels.path(e.getKey()).asText("\u0000").equals(e.getValue().asText())) {
+                return false;
+            }
+        }
+        return selector.size() > 0;
     }
 
     static List<String> references(List<JsonNode> objects) {

@@ -107,6 +107,24 @@ class PolicyTest {
     }
 
     @Test
+    void anAutoscalerOrBudgetWithoutItsWorkloadIsReported() throws Exception {
+        var objects = objects(GOOD + """
+                ---
+                apiVersion: autoscaling/v2
+                kind: HorizontalPodAutoscaler
+                metadata: {name: web}
+                spec: {scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: wbe}, maxReplicas: 3}
+                ---
+                apiVersion: policy/v1
+                kind: PodDisruptionBudget
+                metadata: {name: web}
+                spec: {maxUnavailable: 1, selector: {matchLabels: {app: wbe}}}
+                """);
+        assertThat(Policy.disruptionAndScaling(objects)).hasSize(2);
+        assertThat(Policy.disruptionAndScaling(objects(GOOD))).isEmpty();
+    }
+
+    @Test
     void anUnlistedSecretIsReported() throws Exception {
         assertThat(Policy.references(objects(GOOD.replace("chorus-smtp", "someone-elses-secret"))))
                 .singleElement().asString().contains("someone-elses-secret");
