@@ -80,7 +80,10 @@ public final class Devstack implements AutoCloseable {
         keep(MailViewer.start(ports.mailViewer(), smtp));
 
         String issuer = "http://localhost:" + ports.keycloak() + "/realms/" + KeycloakServer.REALM;
+        // development: the keys and secrets that are public because they are in the repository; without this
+        // profile a service refuses to start until real ones are set
         List<String> common = List.of(
+                "--spring.profiles.active=development",
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer);
         List<Service> services = List.of(
@@ -88,7 +91,7 @@ public final class Devstack implements AutoCloseable {
                         concat(common, database(postgres, "chorus_stories"))),
                 new Service("resources", "resources-service", ports.resources(),
                         // the demo directory: every entry says DEMO, no real-looking local crisis line
-                        concat(common, database(postgres, "chorus_resources"), List.of("--spring.profiles.active=demo"))),
+                        concat(common, database(postgres, "chorus_resources"), List.of("--spring.profiles.active=development,demo"))),
                 new Service("notifications", "notifications-service", ports.notifications(),
                         concat(common, database(postgres, "chorus_notifications"), List.of(
                                 "--spring.mail.host=" + smtp.host(), "--spring.mail.port=" + smtp.port(),
