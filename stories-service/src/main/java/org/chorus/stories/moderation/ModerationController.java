@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.UUID;
 import org.chorus.stories.story.StoryStatus;
+import org.chorus.web.InvalidInput;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,51 +45,66 @@ class ModerationController {
     }
 
     @GetMapping("/api/admin/stories/{id}")
-    Mono<ResponseEntity<ModeratedStory>> story(@PathVariable UUID id, @AuthenticationPrincipal Jwt staff) {
-        return moderation.story(id, actor(staff))
+    Mono<ResponseEntity<ModeratedStory>> story(@PathVariable("id") String id, @AuthenticationPrincipal Jwt staff) {
+        return moderation.story(storyId(id), actor(staff))
                 .map(story -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(story));
     }
 
     @PostMapping(path = "/api/admin/stories/{id}/publication", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Decision> publish(@PathVariable UUID id, @Valid @RequestBody Publication publication,
+    Mono<Decision> publish(@PathVariable("id") String id, @Valid @RequestBody Publication publication,
                            @AuthenticationPrincipal Jwt staff) {
-        return moderation.publish(id, publication, actor(staff));
+        return moderation.publish(storyId(id), publication, actor(staff));
     }
 
     @PostMapping(path = "/api/admin/stories/{id}/rejection", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Decision> reject(@PathVariable UUID id, @Valid @RequestBody Rejection rejection,
+    Mono<Decision> reject(@PathVariable("id") String id, @Valid @RequestBody Rejection rejection,
                           @AuthenticationPrincipal Jwt staff) {
-        return moderation.reject(id, rejection, actor(staff));
+        return moderation.reject(storyId(id), rejection, actor(staff));
     }
 
     @PostMapping(path = "/api/admin/stories/{id}/revision/approval", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Decision> approveRevision(@PathVariable UUID id, @Valid @RequestBody Publication approval,
+    Mono<Decision> approveRevision(@PathVariable("id") String id, @Valid @RequestBody Publication approval,
                                    @AuthenticationPrincipal Jwt staff) {
-        return moderation.approveRevision(id, approval, actor(staff));
+        return moderation.approveRevision(storyId(id), approval, actor(staff));
     }
 
     @PostMapping(path = "/api/admin/stories/{id}/revision/rejection", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Decision> rejectRevision(@PathVariable UUID id, @Valid @RequestBody Rejection rejection,
+    Mono<Decision> rejectRevision(@PathVariable("id") String id, @Valid @RequestBody Rejection rejection,
                                   @AuthenticationPrincipal Jwt staff) {
-        return moderation.rejectRevision(id, rejection, actor(staff));
+        return moderation.rejectRevision(storyId(id), rejection, actor(staff));
     }
 
     @PutMapping(path = "/api/admin/stories/{id}/featured", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    Mono<Void> feature(@PathVariable UUID id, @Valid @RequestBody Featuring featuring, @AuthenticationPrincipal Jwt staff) {
-        return moderation.feature(id, featuring.featured(), actor(staff));
+    Mono<Void> feature(@PathVariable("id") String id, @Valid @RequestBody Featuring featuring, @AuthenticationPrincipal Jwt staff) {
+        return moderation.feature(storyId(id), featuring.featured(), actor(staff));
     }
 
     @PostMapping("/api/admin/stories/{id}/reports/resolution")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    Mono<Void> resolveReports(@PathVariable UUID id, @AuthenticationPrincipal Jwt staff) {
-        return moderation.resolveReports(id, actor(staff));
+    Mono<Void> resolveReports(@PathVariable("id") String id, @AuthenticationPrincipal Jwt staff) {
+        return moderation.resolveReports(storyId(id), actor(staff));
     }
 
     @GetMapping("/api/admin/stories/audit")
     Flux<AuditEntry> audit(@RequestParam(required = false) UUID storyId,
                            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         return moderation.auditLog(storyId, limit);
+    }
+
+    /**
+     * The story id of the path, refused naming {@code id} when it is not one: bound as a {@code UUID}, a hostile
+     * path answered a bare 400 without saying what was wrong.
+     */
+    private static UUID storyId(String id) {
+        try {
+            if (id.length() == 36) {
+                return UUID.fromString(id);
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the answer below
+        }
+        throw new InvalidInput("id", "must be a story id (a UUID)");
     }
 
     /** The name staff know each other by, else the token's subject. */

@@ -1,6 +1,7 @@
 package org.chorus.stories.moderation;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.chorus.stories.story.StorySubmission;
@@ -21,9 +22,11 @@ record Publication(
         Integer version,
 
         @Size(max = StorySubmission.MAX_TITLE, message = "must be at most {max} characters")
+        @Pattern(regexp = Rejection.PLAIN_TEXT, message = Rejection.PLAIN_TEXT_MESSAGE)
         String title,
 
         @Size(max = StorySubmission.MAX_TEXT, message = "must be at most {max} characters")
+        @Pattern(regexp = Rejection.PLAIN_TEXT, message = Rejection.PLAIN_TEXT_MESSAGE)
         String text,
 
         @Size(max = 10, message = "must hold at most {max} warnings")
