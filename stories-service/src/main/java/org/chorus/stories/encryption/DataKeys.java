@@ -32,7 +32,7 @@ public class DataKeys {
                 entry -> new SecretKeySpec(Base64.getDecoder().decode(entry.getValue().strip()), "AES")));
         this.activeKeyId = properties.activeKeyId();
         if (activeKeyId.startsWith("dev-only")) {
-            log.warn("Story text is encrypted under the development master key from application.yml; "
+            log.warn("Story text is encrypted under the development master key from application-development.yml; "
                     + "set a real one (chorus.stories.encryption.*) anywhere but on a developer machine");
         }
     }
