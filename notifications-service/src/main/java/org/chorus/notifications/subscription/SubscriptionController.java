@@ -49,15 +49,13 @@ class SubscriptionController {
     }
 
     /**
-     * A person following the mail link in a browser is sent to the site's page, which asks before it confirms (a
-     * link scanner that fetches every URL in a mail then confirms nothing); anything else gets the API answer.
+     * Following the mail link never confirms, whatever the request accepts: a mail scanner or a link preview that
+     * fetches every URL in a mail (often with {@code Accept: *}{@code /*} or none) would otherwise confirm a
+     * subscription someone else made. Every GET is sent to the site's page, which asks and then POSTs.
      */
     @GetMapping("/confirm")
-    Mono<ResponseEntity<?>> confirm(@RequestParam(required = false) String token, ServerWebExchange exchange) {
-        if (wantsPage(exchange)) {
-            return Mono.just(toPage("confirm", token));
-        }
-        return subscriptions.confirm(token).map(preferences -> noStore(HttpStatus.OK, preferences));
+    Mono<ResponseEntity<Void>> confirm(@RequestParam(required = false) String token) {
+        return Mono.just(toPage("confirm", token));
     }
 
     @PostMapping("/confirm")

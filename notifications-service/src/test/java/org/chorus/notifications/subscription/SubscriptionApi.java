@@ -55,7 +55,7 @@ final class SubscriptionApi {
     String confirmed(String email) {
         subscribed(email);
         MimeMessage mail = awaitMails(email, 1).get(0);
-        http.get().uri(link(mail, "confirm")).exchange().expectStatus().isOk();
+        http.post().uri(link(mail, "confirm")).exchange().expectStatus().isOk();
         return link(mail, "preferences");
     }
 

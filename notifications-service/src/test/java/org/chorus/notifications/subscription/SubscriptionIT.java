@@ -111,6 +111,38 @@ class SubscriptionIT {
                         .startsWith("/subscription.html#preferences="));
     }
 
+    /** Issue 12 item 10: a mail scanner fetching the link with any Accept (or none) must not confirm. */
+    @Test
+    void noGetOfAMailLinkChangesAnythingWhateverItAccepts() {
+        String email = address();
+        api.subscribed(email);
+        MimeMessage mail = awaitMails(email, 1).get(0);
+        String confirm = link(mail, "confirm");
+        String token = confirm.substring(confirm.indexOf("token=") + "token=".length());
+
+        for (String accept : new String[] {"*/*", "application/json", null, "text/html"}) {
+            WebTestClient.RequestHeadersSpec<?> get = http.get().uri(confirm);
+            if (accept != null) {
+                get = get.header(HttpHeaders.ACCEPT, accept);
+            }
+            get.exchange().expectStatus().isSeeOther()
+                    .expectHeader().valueEquals(HttpHeaders.LOCATION, "/subscription.html#confirm=" + token);
+            assertThat(status(email)).as("after GET with Accept %s", accept).isEqualTo("pending");
+        }
+        assertThat(consents(idOf(email))).isEmpty();
+
+        // the unsubscribe links only ever act on POST: a GET on either leaves the sign-up where it was
+        String preferences = link(mail, "preferences");
+        String oneClick = preferences.replace("/preferences?", "/unsubscribe?");
+        http.get().uri(oneClick).header(HttpHeaders.ACCEPT, "*/*").exchange()
+                .expectStatus().value(code -> assertThat(code).isNotIn(200, 204));
+        http.get().uri(preferences.replace("/preferences?", "/preferences/unsubscribe?")).exchange()
+                .expectStatus().value(code -> assertThat(code).isNotIn(200, 204));
+        http.get().uri(preferences).header(HttpHeaders.ACCEPT, "*/*").exchange().expectStatus().isOk();
+        assertThat(status(email)).isEqualTo("pending");
+        assertThat(count("select count(*) as n from subscriber where id = :id", idOf(email))).isOne();
+    }
+
     @Test
     void confirmingRecordsWhatWasAgreedToWhenAndInWhichWordingAndNothingAboutTheClient() {
         String email = address();
@@ -118,7 +150,7 @@ class SubscriptionIT {
         MimeMessage mail = awaitMails(email, 1).get(0);
         assertThat(subject(mail)).isEqualTo("Confirma tu suscripción a Chorus");
 
-        http.get().uri(link(mail, "confirm")).header("User-Agent", "ProbeAgent/1.0").exchange()
+        http.post().uri(link(mail, "confirm")).header("User-Agent", "ProbeAgent/1.0").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("confirmed")
@@ -145,7 +177,7 @@ class SubscriptionIT {
         EntityExchangeResult<String> first = answer(request(email, "en", List.of("anniversary"), null));
         EntityExchangeResult<String> whilePending = answer(request(email, "en", List.of("anniversary"), null));
         MimeMessage confirmation = awaitMails(email, 1).get(0);
-        http.get().uri(link(confirmation, "confirm")).exchange().expectStatus().isOk();
+        http.post().uri(link(confirmation, "confirm")).exchange().expectStatus().isOk();
         EntityExchangeResult<String> whileConfirmed = answer(request(email, "es", List.of("anniversary"), null));
         EntityExchangeResult<String> brandNew = answer(request(address(), "en", List.of("anniversary"), null));
 
@@ -192,7 +224,7 @@ class SubscriptionIT {
         MimeMessage confirmation = awaitMails(email, 2).get(1);
         assertThat(subject(confirmation)).isEqualTo("Confirm your subscription to Chorus");
         assertThat(status(email)).isEqualTo("pending");
-        http.get().uri(link(confirmation, "confirm")).exchange().expectStatus().isOk();
+        http.post().uri(link(confirmation, "confirm")).exchange().expectStatus().isOk();
         assertThat(status(email)).isEqualTo("confirmed");
         assertThat(consents(idOf(email))).extracting(consent -> consent.get("action"))
                 .containsExactly("confirmed", "unsubscribed", "confirmed");
@@ -320,7 +352,7 @@ class SubscriptionIT {
                 .exchange().expectStatus().isNoContent();
 
         assertThat(count("select count(*) as n from subscriber where id = :id", id)).isZero();
-        http.get().uri(link(confirmation, "confirm")).exchange().expectStatus().isNotFound();
+        http.post().uri(link(confirmation, "confirm")).exchange().expectStatus().isNotFound();
     }
 
     @Test
@@ -360,7 +392,7 @@ class SubscriptionIT {
         assertThat(count("select count(*) as n from subscriber where id = :id", pendingId)).isZero();
         assertThat(count("select count(*) as n from subscriber_mail where subscriber_id = :id", pendingId)).isZero();
         assertThat(status(confirmed)).isEqualTo("confirmed");
-        http.get().uri(link(confirmation, "confirm")).exchange().expectStatus().isNotFound();
+        http.post().uri(link(confirmation, "confirm")).exchange().expectStatus().isNotFound();
     }
 
     @Test
