@@ -256,6 +256,25 @@ public record ServiceDraft(UUID id, String name, String description, Organizatio
         if (value.length() > max) {
             throw new InvalidInput(field, "must be at most " + max + " characters");
         }
+        storable(field, value);
+    }
+
+    /**
+     * PostgreSQL refuses U+0000 in text (a 500 if it got that far) and an unpaired surrogate is no character at all,
+     * so both are refused here, where every text field of a draft passes, naming the field.
+     */
+    static void storable(String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\0') {
+                throw new InvalidInput(field, "must not contain the NUL character");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidInput(field, "must not contain an unpaired surrogate");
+            }
+        }
     }
 
     private static void website(String field, String value) {

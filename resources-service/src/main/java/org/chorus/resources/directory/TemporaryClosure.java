@@ -19,6 +19,9 @@ record TemporaryClosure(String reason, LocalDate until) {
         if (reason != null && reason.length() > MAX_REASON) {
             throw new InvalidInput("reason", "must be at most " + MAX_REASON + " characters");
         }
+        if (reason != null) {
+            ServiceDraft.storable("reason", reason);
+        }
         if (until != null && until.isBefore(today)) {
             throw new InvalidInput("until", "must be today or later");
         }
