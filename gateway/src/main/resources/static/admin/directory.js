@@ -1,11 +1,11 @@
 // The help directory for resource editors: every service in full (confidential addresses included), the form that
 // creates or replaces one, and the status actions (close, temporarily close, reopen, mark verified). The service
 // checks every rule; its field errors are shown next to the field they name.
-import { codes, el, staffApi, showProblem, taxonomies } from './http.js';
+import { el, staffApi, showProblem, taxonomies, termCodes } from './http.js';
 import { input, textarea, select, checkbox, codes, blankToNull } from './form.js';
 
 const { serviceTypes } = await taxonomies('/api/resources/taxonomies');
-const TERMS = codes(serviceTypes);
+const TERMS = termCodes(serviceTypes);
 const termLabel = new Map((serviceTypes ?? []).map((term) => [term.code, term.label?.en ?? term.code]));
 const STATUSES = { active: 'Open', 'temporarily closed': 'Temporarily closed', inactive: 'Closed', defunct: 'Defunct' };
 const LOCATION_TYPES = [['physical', 'Physical place'], ['confidential', 'Confidential place (e.g. a shelter)'],

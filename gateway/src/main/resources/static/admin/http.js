@@ -1,6 +1,6 @@
-import { codes, el, STORY_TAXONOMIES, taxonomies, WARNINGS } from '/assets/shared.js';
+import { el, STORY_TAXONOMIES, taxonomies, termCodes, WARNINGS } from '/assets/shared.js';
 
-export { codes, el, STORY_TAXONOMIES, taxonomies, WARNINGS };
+export { el, STORY_TAXONOMIES, taxonomies, termCodes, WARNINGS };
 
 // Calls from the portal: the session cookie authenticates, and every write carries the CSRF token the gateway put
 // in the XSRF-TOKEN cookie. Problems (RFC 9457) become errors with the text a person can act on.

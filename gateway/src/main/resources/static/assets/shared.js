@@ -18,11 +18,11 @@ export async function taxonomies(path) {
 }
 
 /** The codes of one taxonomy, in the order the service gives them. */
-export const codes = (terms) => (terms ?? []).map((term) => term.code);
+export const termCodes = (terms) => (terms ?? []).map((term) => term.code);
 
 const stories = await taxonomies('/api/stories/taxonomies');
 /** The content-warning taxonomy of stories-service: codes, and the terms with their labels. */
-export const WARNINGS = codes(stories.contentWarnings);
+export const WARNINGS = termCodes(stories.contentWarnings);
 export const STORY_TAXONOMIES = stories;
 
 /** An element with attributes (on* are listeners) and children; text only, nothing is ever parsed as HTML. */

@@ -1,9 +1,9 @@
 // Shared by every public page: language (English/Spanish), talking to our own API, and the national hotlines.
 // Only this origin is ever called; nothing is stored but the reader's language choice.
 import './../quick-exit.js';
-import { codes, el, STORY_TAXONOMIES, taxonomies, WARNINGS } from '../shared.js';
+import { el, STORY_TAXONOMIES, taxonomies, termCodes, WARNINGS } from '../shared.js';
 
-export { codes, el, taxonomies, WARNINGS };
+export { el, taxonomies, termCodes, WARNINGS };
 
 const saved = localStorage.getItem('chorus.lang');
 export let lang = saved === 'es' || saved === 'en' ? saved : (navigator.language || 'en').startsWith('es') ? 'es' : 'en';
@@ -37,7 +37,7 @@ const shared = {
 };
 let pageTexts = { en: {}, es: {} };
 
-export const THEMES = codes(STORY_TAXONOMIES.themes);
+export const THEMES = termCodes(STORY_TAXONOMIES.themes);
 labelled(STORY_TAXONOMIES.contentWarnings, 'cw.');
 labelled(STORY_TAXONOMIES.themes, 'theme.');
 

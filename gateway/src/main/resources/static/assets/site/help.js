@@ -1,7 +1,7 @@
-import { api, codes, el, explain, labelled, page, t, taxonomies } from './common.js';
+import { api, el, explain, labelled, page, t, taxonomies, termCodes } from './common.js';
 
 const { serviceTypes } = await taxonomies('/api/resources/taxonomies');
-const TYPES = codes(serviceTypes);
+const TYPES = termCodes(serviceTypes);
 labelled(serviceTypes, 'type.');
 const form = document.querySelector('[data-search]');
 const status = document.querySelector('[data-status]');
