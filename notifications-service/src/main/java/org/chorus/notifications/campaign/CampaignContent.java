@@ -28,7 +28,8 @@ record CampaignContent(String topic, List<String> languages, Map<String, Variant
             throw new InvalidInput("languages", "must name at least one of " + LANGUAGES);
         }
         for (int i = 0; i < languages.size(); i++) {
-            if (!LANGUAGES.contains(languages.get(i))) {
+            // List.of(...).contains(null) throws, so a null in the list must be caught before the lookup
+            if (languages.get(i) == null || !LANGUAGES.contains(languages.get(i))) {
                 throw new InvalidInput("languages[" + i + "]", "must be one of " + LANGUAGES);
             }
         }

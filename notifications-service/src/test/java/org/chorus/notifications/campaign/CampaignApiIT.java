@@ -106,6 +106,10 @@ class CampaignApiIT {
                 Arguments.of(VALID.replace("[\"en\",\"es\"]", "[\"en\",\"xx\"]"), "languages[1]"),
                 Arguments.of(VALID.replace("[\"en\",\"es\"]", "\"en\""), "languages"),
                 Arguments.of(VALID.replace("[\"en\",\"es\"]", "{\"a\":1}"), "languages"),
+                // issue 12 item 13: a null inside the list answered 500
+                Arguments.of(VALID.replace("[\"en\",\"es\"]", "[\"en\",null]"), "languages[1]"),
+                Arguments.of(VALID.replace("[\"en\",\"es\"]", "[null]"), "languages[0]"),
+                Arguments.of(VALID.replace("We are **still here**.", "still\\u0000here"), "variants.en.body"),
                 Arguments.of(VALID.replace("\"subject\":\"Ten years\"", "\"subject\":\"Ten\\r\\nBcc: all@example.org\""),
                         "variants.en.subject"),
                 Arguments.of(VALID.replace("\"subject\":\"Ten years\"", "\"subject\":\"" + "x".repeat(201) + "\""),
