@@ -114,6 +114,41 @@ class StaffWriteHostileInputIT {
     }
 
     @Test
+    void wrongJsonTypesAreNamed() {
+        List<Map.Entry<String, Object>> cases = List.of(
+                Map.entry("name", Map.of("a", 1)),
+                Map.entry("name", List.of("a")),
+                Map.entry("name", 42),
+                Map.entry("taxonomy_terms", "counselling"),
+                Map.entry("free_of_charge", "yes"),
+                Map.entry("organization", "Test organization"),
+                Map.entry("phones", Map.of("number", "555-0100")));
+        cases.forEach(entry -> {
+            String field = entry.getKey();
+            Object value = entry.getValue();
+            Map<String, Object> body = service("Hostile " + UUID.randomUUID(), 40, -100);
+            body.put(field, value);
+            staff().post().uri("/api/admin/resources/services").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(json.writeValueAsString(body)).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo(field);
+        });
+        Map<String, Object> body = service("Hostile " + UUID.randomUUID(), 40, -100);
+        DirectoryFixtures.location(body).put("latitude", "north");
+        staff().post().uri("/api/admin/resources/services").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json.writeValueAsString(body)).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("location.latitude");
+        staff().post().uri("/api/admin/resources/services/{id}/temporarily-closed", existing)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reason\": [\"x\"], \"until\": 5}").exchange()
+                .expectStatus().isBadRequest();
+        staff().post().uri("/api/admin/resources/services/{id}/close", "not-a-uuid").exchange()
+                .expectStatus().isBadRequest();
+        assertExistingUnchanged();
+    }
+
+    @Test
     void tooLongAndEmptyValuesAreNamed() {
         Map<String, Object> longName = service("x".repeat(20_000), 40, -100);
         staff().post().uri("/api/admin/resources/services").contentType(MediaType.APPLICATION_JSON)
