@@ -195,6 +195,34 @@ class CsvImportExportIT {
     }
 
     @Test
+    void aNulCharacterInAnyTextIsReportedAtItsRowAndNothingIsImported() {
+        UUID good = UUID.randomUUID();
+        UUID nul = UUID.randomUUID();
+        UUID place = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("organizations.csv", "id,name\n" + ORG + ",Org\n");
+        files.put("services.csv", "id,organization_id,name\n" + good + "," + ORG + ",Good\n"
+                + nul + "," + ORG + ",Spa\n");
+        files.put("locations.csv", "id,location_type,latitude,longitude,time_zone\n"
+                + place + ",physical,40,-100,America/Chicago\n" + other + ",physical,40,-100,America/Chicago\n");
+        files.put("addresses.csv", "location_id,address_1,postal_code\n" + place + ",1 Main St,69001\n"
+                + other + ",\"2 Main\u0000 St\",69001\n");
+        files.put("service_at_locations.csv", "service_id,location_id\n" + good + "," + place + "\n"
+                + nul + "," + other + "\n");
+        files.put("attributes.csv", "link_id,taxonomy_term_id\n" + good + ",counselling\n" + nul + ",counselling\n");
+
+        importZip(zip(files)).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.rows[0].outcome").isEqualTo("not imported")
+                .jsonPath("$.rows[1].errors[0].field").isEqualTo("locations[0].address_1");
+
+        assertNotStored(good);
+        assertNotStored(nul);
+    }
+
+    @Test
     void malformedFilesAreProblemsNamingTheFileAndRow() {
         importZip("this is not a zip".getBytes(StandardCharsets.UTF_8)).expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
