@@ -1,4 +1,4 @@
-package org.chorus.stories;
+package org.chorus.web;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -10,10 +10,11 @@ import tools.jackson.databind.type.LogicalType;
 /**
  * JSON of the wrong type is refused, not converted: by default Jackson reads {@code 42} or {@code true} into a text
  * field, {@code "1"} or {@code 1.5} into a version and {@code 1} into a flag, so a staff client sending the wrong
- * shape would store or decide something it did not mean. Refused, each is a 400 naming the field.
+ * shape would store or decide something it did not mean. Refused, each is a 400 naming the field. A service
+ * takes it with {@code @Import(StrictJson.class)}.
  */
 @Configuration(proxyBeanMethods = false)
-class StrictJson {
+public class StrictJson {
 
     @Bean
     JsonMapperBuilderCustomizer noScalarCoercion() {
