@@ -77,9 +77,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    Mono<ResponseEntity<ProblemDetail>> unexpected(Exception e) {
-        // the exception type only: messages can carry request content
-        log.error("Unexpected error: {}", e.getClass().getName(), e);
+    Mono<ResponseEntity<ProblemDetail>> unexpected(Exception e, ServerWebExchange exchange) {
+        // class and stack only: messages can carry request content
+        ErrorLog.unexpected(log, "Unexpected error", exchange, e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side. Nothing was changed.");
         return Mono.just(ResponseEntity.internalServerError().body(problem));

@@ -4,8 +4,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Import;
 
+/** Problem responses for every error of a reactive Chorus service, its query parameters' included. */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-@Import(ProblemResponses.class)
+@Import({InvalidParameters.class, ProblemResponses.class})
 public class WebAutoConfiguration {
 }

@@ -1,4 +1,4 @@
-package org.chorus.stories;
+package org.chorus.web;
 
 import java.util.Map;
 import org.springframework.context.MessageSourceResolvable;
@@ -17,8 +17,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Names the query parameter that broke a constraint ({@code size}, {@code exclude_warning} …) in {@code errors[]},
- * as {@code ProblemResponses} does for body fields; without this the problem says only "validation failure".
- * It belongs in platform/web next to {@code ProblemResponses}; it lives here until it moves there.
+ * as {@link ProblemResponses} does for body fields; without this the problem says only "validation failure".
+ * Every service validates query parameters this way: constraints on the handler's parameters, named here.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -1,0 +1,37 @@
+package org.chorus.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+class ProblemResponsesTest {
+
+    @RestController
+    static class Failing {
+        @GetMapping("/fails")
+        Mono<String> fails() {
+            return Mono.error(Secrets.failure());
+        }
+    }
+
+    private final WebTestClient http = WebTestClient.bindToController(new Failing())
+            .controllerAdvice(new ProblemResponses()).build();
+
+    @Test
+    void anUnexpectedErrorIs500AndItsLogHoldsTheClassButNoMessage() {
+        try (LogLines log = new LogLines(ProblemResponses.class)) {
+            http.get().uri("/fails").exchange()
+                    .expectStatus().isEqualTo(500)
+                    .expectBody(String.class).value(body -> assertThat(body)
+                            .doesNotContain(Secrets.STORY, Secrets.EMAIL, "DETAIL", "Exception"));
+
+            assertThat(log.text()).contains("ERROR Unexpected error: java.lang.IllegalStateException",
+                            "Caused by: java.lang.RuntimeException", "\tat org.chorus.web.Secrets.failure(")
+                    .doesNotContain(Secrets.STORY, Secrets.EMAIL, "DETAIL", "duplicate key");
+        }
+    }
+}
