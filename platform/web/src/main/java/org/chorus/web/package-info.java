@@ -1,0 +1,6 @@
+/**
+ * What every Chorus service's HTTP surface shares: RFC 9457 problem responses for bodies and query parameters
+ * alike, the log policy for the unexpected (ErrorLog), resource-server security with Keycloak realm roles, and no
+ * per-request observations.
+ */
+package org.chorus.web;
