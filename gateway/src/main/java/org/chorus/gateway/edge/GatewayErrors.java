@@ -2,6 +2,7 @@ package org.chorus.gateway.edge;
 
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
+import org.chorus.web.ErrorLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -19,7 +20,9 @@ import reactor.core.publisher.Mono;
 /**
  * Every error the gateway itself produces answers as problem+json: unknown paths, wrong methods, bodies that are
  * too large, and a service that is down, slow or hangs up. Ordered before Boot's default handler, so no stack
- * trace or whitelabel page can reach a client. Logs name the exception type only: messages can hold addresses.
+ * trace or whitelabel page can reach a client. Logs name the exception's class and, for the unexpected, its stack
+ * without messages ({@link ErrorLog}): messages can hold addresses, a query, a story. A client that closed its
+ * connection gets no answer and costs one DEBUG line.
  */
 @Component
 @Order(-2)
@@ -29,7 +32,16 @@ class GatewayErrors implements ErrorWebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        if (ErrorLog.clientWentAway(exchange, error)) {
+            log.debug("{} {}: the client closed its connection ({})", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath().value(), error.getClass().getName());
+            return Mono.empty();
+        }
         if (exchange.getResponse().isCommitted()) {
+            // the answer has begun: the connection must be cut, and Spring's own log of that (the exception's
+            // message and the query) is off in application.yml, so this is the line that says it happened
+            log.warn("{} {} failed after its answer began: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath().value(), error.getClass().getName());
             return Mono.error(error);
         }
         exchange.getResponse().getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
@@ -61,7 +73,7 @@ class GatewayErrors implements ErrorWebExceptionHandler {
             // the service hung up or answered something that is not HTTP
             return forStatus(HttpStatus.BAD_GATEWAY);
         }
-        log.error("Unexpected error at the gateway: {}", error.getClass().getName(), error);
+        log.error("Unexpected error at the gateway: {}", ErrorLog.stackWithoutMessages(error));
         return forStatus(HttpStatus.INTERNAL_SERVER_ERROR);
     }
 
