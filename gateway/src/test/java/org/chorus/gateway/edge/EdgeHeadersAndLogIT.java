@@ -3,42 +3,33 @@ package org.chorus.gateway.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.chorus.gateway.GatewayIntegrationTest;
+import org.chorus.gateway.UnexpectedFailure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.netty.DisposableServer;
 
 /** What the edge adds to every answer, and what its access log may and may not hold. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@GatewayIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class EdgeHeadersAndLogIT {
 
-    static final DisposableServer STORIES = StubService.start();
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        registry.add("chorus.services.stories", () -> "http://127.0.0.1:" + STORIES.port());
-    }
-
-    @AfterAll
-    static void stopStub() {
-        STORIES.disposeNow();
-    }
-
     @Autowired
     WebTestClient http;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void accessLogHasMethodRoutePathStatusAndDurationButNoAddressQueryOrBody(CapturedOutput output) {
@@ -59,6 +50,49 @@ class EdgeHeadersAndLogIT {
         List<String> lines = accessLines(output);
         assertThat(output.getAll()).doesNotContain("203.0.113.77", "survivor@example.org", "zip=10001", story);
         assertThat(lines).noneSatisfy(line -> assertThat(line).contains("127.0.0.1"));
+    }
+
+    @Test
+    void anUnexpectedFailureIsA500WhoseLogHasTheClassAndStackButNothingOfTheRequest(CapturedOutput output) {
+        int before = output.getAll().length();
+        http.get().uri(UnexpectedFailure.PATH + "?email=survivor@example.org&zip=10001").exchange()
+                .expectStatus().isEqualTo(500)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).value(body -> assertThat(body).doesNotContain("survivor@example.org"));
+
+        assertThat(output.getAll().substring(before))
+                .contains("Unexpected error at the gateway: java.lang.IllegalStateException", "\tat org.chorus.gateway.",
+                        "Caused by: java.lang.RuntimeException")
+                .doesNotContain("survivor@example.org", "zip=10001", "story text", "DETAIL");
+    }
+
+    @Test
+    void aClientThatHangsUpBeforeItsAnswerIsNoErrorAndLeavesNothingOfItsRequestInTheLog(CapturedOutput output)
+            throws IOException, InterruptedException {
+        int before = output.getAll().length();
+        String story = "I never told anyone until now";
+        try (Socket client = new Socket("127.0.0.1", port)) {
+            OutputStream out = client.getOutputStream();
+            out.write(("POST /api/stories?email=survivor@example.org HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 10000\r\n\r\n{\"text\":\"" + story)
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            // the gateway has begun to pass the body on when the client goes away
+            Thread.sleep(500);
+        }
+        // and once more while the service takes its time to answer
+        try (Socket client = new Socket("127.0.0.1", port)) {
+            client.getOutputStream().write("GET /api/stories/slow?q=survivor@example.org HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            client.getOutputStream().flush();
+            Thread.sleep(500);
+        }
+
+        // what the gateway makes of a closed connection shows within a second or two, if at all
+        Thread.sleep(3_000);
+        String log = output.getAll().substring(before);
+        assertThat(log.lines()).noneSatisfy(line -> assertThat(line).containsAnyOf(" ERROR ", "\tat "));
+        assertThat(log).doesNotContain("survivor@example.org", story);
     }
 
     private static List<String> accessLines(CapturedOutput output) {

@@ -2,46 +2,21 @@ package org.chorus.gateway.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import org.junit.jupiter.api.AfterAll;
+import org.chorus.gateway.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
-import reactor.netty.DisposableServer;
 
-/** Every error the gateway makes itself is problem+json, with a fixed sentence and nothing of the request in it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
-        "chorus.rate-limit.enabled=false"})
-@AutoConfigureWebTestClient
+/**
+ * Every error the gateway makes itself is problem+json, with a fixed sentence and nothing of the request in it.
+ * The stub stories-service is slow or hangs up on request; notifications-service is down.
+ */
+@GatewayIntegrationTest
 class GatewayErrorsIT {
-
-    static final DisposableServer STORIES = StubService.start();
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) throws IOException {
-        registry.add("chorus.services.stories", () -> "http://127.0.0.1:" + STORIES.port());
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
-        int down = closed;
-        registry.add("chorus.services.notifications", () -> "http://127.0.0.1:" + down);
-    }
-
-    @AfterAll
-    static void stopStub() {
-        STORIES.disposeNow();
-    }
 
     @Autowired
     WebTestClient http;

@@ -2,30 +2,18 @@ package org.chorus.gateway.hotline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
+import org.chorus.gateway.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** resources-service is down (nothing listens where the route points): help must still be given. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+/**
+ * resources-service is down (nothing listens where the route points, as in every {@link GatewayIntegrationTest}):
+ * help must still be given.
+ */
+@GatewayIntegrationTest
 class HotlineFallbackIT {
-
-    @DynamicPropertySource
-    static void resourcesServiceIsDown(DynamicPropertyRegistry registry) throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        registry.add("chorus.services.resources", () -> "http://127.0.0.1:" + closedPort);
-    }
 
     @Autowired
     WebTestClient http;

@@ -1,15 +1,15 @@
 package org.chorus.gateway.ratelimit;
 
+import org.chorus.gateway.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"chorus.rate-limit.writes-per-window=2", "chorus.services.stories=http://127.0.0.1:9"})
-@AutoConfigureWebTestClient
+@GatewayIntegrationTest
+@TestPropertySource(properties = {"chorus.rate-limit.enabled=true", "chorus.rate-limit.writes-per-window=2",
+        "chorus.services.stories=${chorus.test.service-down}"})
 class RateLimitIT {
 
     @Autowired

@@ -3,15 +3,15 @@ package org.chorus.gateway.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.chorus.gateway.GatewayApplication;
+import java.util.stream.Stream;
+import org.chorus.gateway.GatewayIntegrationTest;
+import org.chorus.gateway.SecondGateway;
+import org.chorus.gateway.StubbedServices;
 import org.chorus.gateway.redis.LocalRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.MediaType;
@@ -20,25 +20,17 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Two gateways sharing one Redis count a client's writes together, and Redis never holds the client's address. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@GatewayIntegrationTest
 class RedisRateLimitIT {
 
     static final String PREFIX = LocalRedis.uniquePrefix();
     static final List<String> SETTINGS = List.of(
             "chorus.redis.enabled=true",
+            "chorus.rate-limit.enabled=true",
             "chorus.redis.key-prefix=" + PREFIX,
             "chorus.rate-limit.secret=test-secret-shared-by-all-gateways",
             "chorus.rate-limit.writes-per-window=2",
-            "chorus.services.stories=http://127.0.0.1:" + closedPort());
-
-    private static int closedPort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+            "chorus.services.stories=" + StubbedServices.down());
 
     @BeforeAll
     static void redisMustRun() {
@@ -66,8 +58,8 @@ class RedisRateLimitIT {
 
     @Test
     void writesAreCountedAcrossGatewaysAndTheThirdIsRefused() {
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(GatewayApplication.class)
-                .run(SETTINGS.stream().map(setting -> "--" + setting).toArray(String[]::new))) {
+        try (ConfigurableApplicationContext second = SecondGateway.start(Stream.concat(Stream.of("server.port=0"),
+                SETTINGS.stream()).map(setting -> "--" + setting).toArray(String[]::new))) {
             // a loaded machine can take seconds over a cold gateway's first request
             WebTestClient mine = http.mutate().responseTimeout(java.time.Duration.ofSeconds(30)).build();
             WebTestClient other = WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30))

@@ -1,18 +1,17 @@
 package org.chorus.gateway.signin;
 
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
-import java.io.IOException;
-import java.net.ServerSocket;
+import org.chorus.gateway.GatewayIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -20,23 +19,20 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * makes it send: every write the session authenticates needs the CSRF token, which only the portal can read.
  * Services are down here; a request that got past the edge is answered 503 by the gateway.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
-@AutoConfigureWebTestClient
+@GatewayIntegrationTest
+@TestPropertySource(properties = "chorus.services.stories=${chorus.test.service-down}")
 class CsrfIT {
 
-    @DynamicPropertySource
-    static void servicesAreDown(DynamicPropertyRegistry registry) throws IOException {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
-        int down = closed;
-        registry.add("chorus.services.stories", () -> "http://127.0.0.1:" + down);
-        registry.add("chorus.services.notifications", () -> "http://127.0.0.1:" + down);
-    }
-
     @Autowired
+    ApplicationContext application;
+
     WebTestClient http;
+
+    /** Bound to the application, not its port, so a mock login can stand for the session. */
+    @BeforeEach
+    void bindToTheApplication() {
+        http = WebTestClient.bindToApplicationContext(application).apply(springSecurity()).configureClient().build();
+    }
 
     /** Signed in as a browser is: the mock login stands for the session, the cookie for the browser sending it. */
     private WebTestClient moderator() {

@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.chorus.gateway.edge.StubService;
+import org.chorus.gateway.GatewayIntegrationTest;
 import org.chorus.testsupport.Infrastructure;
-import org.chorus.testsupport.InfrastructureInitializers;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import reactor.netty.DisposableServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,21 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
  * sign-out that ends the Keycloak session too. The service is a stub that says what credentials reached it.
  * Run once with sessions in memory and once in Redis.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "chorus.rate-limit.enabled=false")
-@ContextConfiguration(initializers = InfrastructureInitializers.Keycloak.class)
+@GatewayIntegrationTest
 abstract class StaffSignInFlow {
 
-    /** Shared by both modes' test classes; it ends with the test JVM. */
-    static final DisposableServer SERVICES = StubService.start();
     static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        String stub = "http://127.0.0.1:" + SERVICES.port();
-        registry.add("chorus.services.stories", () -> stub);
-        registry.add("chorus.services.resources", () -> stub);
-        registry.add("chorus.services.notifications", () -> stub);
-    }
 
     @LocalServerPort
     int port;

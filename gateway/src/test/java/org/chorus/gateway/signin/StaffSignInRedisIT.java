@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.chorus.gateway.GatewayApplication;
+import org.chorus.gateway.SecondGateway;
+import org.chorus.gateway.StubbedServices;
 import org.chorus.gateway.redis.LocalRedis;
 import org.chorus.testsupport.Infrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -71,13 +71,13 @@ class StaffSignInRedisIT extends StaffSignInFlow {
     }
 
     private ConfigurableApplicationContext secondGateway() {
-        return new SpringApplicationBuilder(GatewayApplication.class).run(
+        return SecondGateway.start(
                 "--server.port=0",
                 "--chorus.redis.enabled=true",
                 "--chorus.redis.key-prefix=" + PREFIX,
                 "--chorus.rate-limit.secret=test-secret-shared-by-all-gateways",
                 "--chorus.rate-limit.enabled=false",
-                "--chorus.services.stories=http://127.0.0.1:" + SERVICES.port(),
+                "--chorus.services.stories=" + StubbedServices.stub(),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + Infrastructure.keycloak().issuer(),
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + Infrastructure.keycloak().jwkSetUri());
     }

@@ -3,38 +3,19 @@ package org.chorus.gateway.signin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import org.chorus.gateway.edge.StubService;
-import org.chorus.testsupport.InfrastructureInitializers;
-import org.junit.jupiter.api.AfterAll;
+import org.chorus.gateway.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import reactor.netty.DisposableServer;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The realm's access tokens live five minutes; a staff session lasts longer. Here the gateway is told to refresh a
  * token 299 s before it expires, so every relay a second or more after the last one needs a fresh token: the
  * service receives a new one each time, through the refresh token kept in the session, without a new sign-in.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"chorus.rate-limit.enabled=false", "chorus.sign-in.refresh-before=299s"})
-@ContextConfiguration(initializers = InfrastructureInitializers.Keycloak.class)
+@GatewayIntegrationTest
+@TestPropertySource(properties = "chorus.sign-in.refresh-before=299s")
 class TokenRefreshIT {
-
-    static final DisposableServer SERVICES = StubService.start();
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        registry.add("chorus.services.stories", () -> "http://127.0.0.1:" + SERVICES.port());
-    }
-
-    @AfterAll
-    static void stopStub() {
-        SERVICES.disposeNow();
-    }
 
     @LocalServerPort
     int port;

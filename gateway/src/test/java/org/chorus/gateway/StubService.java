@@ -1,9 +1,10 @@
-package org.chorus.gateway.edge;
+package org.chorus.gateway;
 
 import java.time.Duration;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
 /**
  * A stand-in for a service behind the gateway, to see what the gateway sends it and how the gateway answers when
@@ -15,7 +16,8 @@ public final class StubService {
     }
 
     public static DisposableServer start() {
-        return HttpServer.create().host("127.0.0.1").port(0)
+        // its own event loop: a gateway that stops disposes Reactor Netty's global ones
+        return HttpServer.create().runOn(LoopResources.create("stub-service", 1, true)).host("127.0.0.1").port(0)
                 .route(routes -> routes
                         .post("/api/stories", (request, response) -> request.receive().aggregate().asString()
                                 .defaultIfEmpty("")
