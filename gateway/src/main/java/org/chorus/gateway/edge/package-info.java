@@ -1,0 +1,5 @@
+/**
+ * What the edge does to every request and answer: body limits, personal answers never stored, one access line per
+ * request without address or query, and the gateway's own errors as problem+json.
+ */
+package org.chorus.gateway.edge;
