@@ -78,6 +78,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<ProblemDetail>> unexpected(Exception e, ServerWebExchange exchange) {
+        if (exchange.getResponse().isCommitted()) {
+            // a streamed answer failed halfway: too late for a problem, ServiceErrors cuts the connection
+            return Mono.error(e);
+        }
         // class and stack only: messages can carry request content
         ErrorLog.unexpected(log, "Unexpected error", exchange, e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

@@ -61,6 +61,6 @@ class InvalidParametersTest {
         new ReactiveWebApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(WebAutoConfiguration.class))
                 .run(context -> assertThat(context).hasSingleBean(InvalidParameters.class)
-                        .hasSingleBean(ProblemResponses.class));
+                        .hasSingleBean(ProblemResponses.class).hasSingleBean(ServiceErrors.class));
     }
 }

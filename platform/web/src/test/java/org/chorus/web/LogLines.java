@@ -17,11 +17,22 @@ final class LogLines implements AutoCloseable {
 
     /** Records from DEBUG up, to see what a production log at INFO would hide and what it would show. */
     LogLines(Class<?> loggerOf) {
-        logger = (Logger) LoggerFactory.getLogger(loggerOf);
+        this((Logger) LoggerFactory.getLogger(loggerOf), Level.DEBUG);
+    }
+
+    private LogLines(Logger logger, Level recordFrom) {
+        this.logger = logger;
         level = logger.getLevel();
-        logger.setLevel(Level.DEBUG);
+        if (recordFrom != null) {
+            logger.setLevel(recordFrom);
+        }
         appender.start();
         logger.addAppender(appender);
+    }
+
+    /** Everything any logger writes at the levels the application configured, as its console would show. */
+    static LogLines everything() {
+        return new LogLines((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME), null);
     }
 
     List<ILoggingEvent> events() {
