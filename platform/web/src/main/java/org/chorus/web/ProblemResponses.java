@@ -19,7 +19,7 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
 
 /**
  * Every error a Chorus service answers is RFC 9457 problem+json. Bad input names the field that is wrong in
@@ -92,8 +92,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     /** The JSON path of the value Jackson could not bind, e.g. {@code contactConsent}, or null. */
     private static String field(ServerWebInputException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-                return databind.getPath().stream()
+            // a value the parser itself refuses (a number too large for an int) has its path too
+            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                return jackson.getPath().stream()
                         .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                         .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
                         .orElse(null);

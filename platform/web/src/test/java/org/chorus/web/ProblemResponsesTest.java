@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -16,6 +19,17 @@ class ProblemResponsesTest {
         Mono<String> fails() {
             return Mono.error(Secrets.failure());
         }
+
+        @PostMapping("/counts")
+        Mono<String> counts(@RequestBody Counted body) {
+            return Mono.just("ok");
+        }
+    }
+
+    record Counted(Limits limits) {
+    }
+
+    record Limits(int perDay) {
     }
 
     private final WebTestClient http = WebTestClient.bindToController(new Failing())
@@ -33,5 +47,16 @@ class ProblemResponsesTest {
                             "Caused by: java.lang.RuntimeException", "\tat org.chorus.web.Secrets.failure(")
                     .doesNotContain(Secrets.STORY, Secrets.EMAIL, "DETAIL", "duplicate key");
         }
+    }
+
+    @Test
+    void aNumberTooLargeForItsFieldIsA400NamingTheField() {
+        http.post().uri("/counts").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"limits\": {\"perDay\": 99999999999999999999}}").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("limits.perDay")
+                .jsonPath("$.errors[0].message").isEqualTo("has the wrong type or format");
     }
 }
