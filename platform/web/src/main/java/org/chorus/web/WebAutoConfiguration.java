@@ -22,4 +22,10 @@ public class WebAutoConfiguration {
     ErrorWebExceptionHandler serviceErrors(ObjectProvider<JsonMapper> json) {
         return new ServiceErrors(json.getIfAvailable(JsonMapper::shared));
     }
+
+    /** Static: it post-processes Spring Security's filter chain, which is created before this class's beans. */
+    @Bean
+    static FirewallRejections firewallRejections(ObjectProvider<JsonMapper> json) {
+        return new FirewallRejections(() -> json.getIfAvailable(JsonMapper::shared));
+    }
 }

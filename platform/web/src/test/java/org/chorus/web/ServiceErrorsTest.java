@@ -92,4 +92,26 @@ class ServiceErrorsTest {
                     .doesNotContain(Secrets.STORY, Secrets.EMAIL, "DETAIL", "duplicate key", "ERROR");
         }
     }
+
+    @Test
+    void aRequestLineTheFirewallRefusesIsA400ProblemThatDoesNotEchoIt() {
+        http().get().uri("/stream%3Bjsessionid=x" + QUERY).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.detail").isEqualTo(FirewallRejections.DETAIL)
+                .jsonPath("$.instance").doesNotExist()
+                .jsonPath("$.properties").doesNotExist();
+    }
+
+    @Test
+    void aServerErrorProblemHasTheProblemShapeOnly() {
+        http().get().uri("/filter").exchange()
+                .expectStatus().isEqualTo(500)
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("Internal Server Error")
+                .jsonPath("$.instance").isEqualTo("/filter")
+                .jsonPath("$.properties").doesNotExist();
+    }
 }
