@@ -66,6 +66,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setTitle("Invalid request");
+        if (e.getMethodParameter() != null && InvalidParameters.fromTheRequestLine(e.getMethodParameter())) {
+            // "page=abc" for an int: the parameter is named like one that breaks a constraint
+            problem.setDetail("Some parameters are not valid.");
+            problem.setProperty("errors", List.of(fieldError(InvalidParameters.name(e.getMethodParameter()),
+                    "has the wrong type or format")));
+            return handleExceptionInternal(e, problem, headers, status, exchange);
+        }
         String field = field(e);
         if (field != null) {
             problem.setDetail("The field has the wrong type or format.");

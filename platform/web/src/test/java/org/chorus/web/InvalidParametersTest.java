@@ -44,6 +44,17 @@ class InvalidParametersTest {
     }
 
     @Test
+    void aParameterOfTheWrongTypeIsNamedAsAParameterNotAsTheBody() {
+        http.get().uri("/things?size=abc").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail").isEqualTo("Some parameters are not valid.")
+                .jsonPath("$.errors[0].field").isEqualTo("size")
+                .jsonPath("$.errors[0].message").isEqualTo("has the wrong type or format");
+    }
+
+    @Test
     void aHeaderIsNamedByItsHeaderName() {
         http.get().uri("/things").header("X-Page", "-1").exchange()
                 .expectStatus().isBadRequest()
