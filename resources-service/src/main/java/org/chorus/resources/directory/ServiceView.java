@@ -15,7 +15,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param closureReason why a temporarily closed service is closed, if staff said
  * @param closedUntil   the day a temporarily closed service expects to reopen, if staff said
  * @param location      the main location (the first of {@code locations}); in a search answer, the nearest one
- *                      (the search_document the database renders in this shape)
+ *                      (the search_document the database renders in this shape), measured to each place's public
+ *                      point (a confidential location's ZIP centre)
  * @param locations     every location, in the order staff gave them (HSDS service_at_location)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

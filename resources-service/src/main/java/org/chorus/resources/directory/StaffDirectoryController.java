@@ -1,5 +1,7 @@
 package org.chorus.resources.directory;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,11 +33,17 @@ class StaffDirectoryController {
     }
 
     @GetMapping("/services")
-    Mono<Page<ServiceView>> services(@RequestParam(required = false) String search,
+    Mono<Page<ServiceView>> services(@RequestParam(required = false)
+                                     @Size(max = 200, message = DirectoryController.SEARCH_MESSAGE) String search,
                                      @RequestParam(name = "taxonomy_term", required = false) String taxonomyTerm,
-                                     @RequestParam(name = "modified_after", required = false) String modifiedAfter,
-                                     @RequestParam(required = false) String page,
-                                     @RequestParam(name = "per_page", required = false) String perPage) {
+                                     @RequestParam(name = "modified_after", required = false)
+                                     @Pattern(regexp = DirectoryController.DATE_TIME,
+                                             message = DirectoryController.DATE_TIME_MESSAGE) String modifiedAfter,
+                                     @RequestParam(required = false) @Pattern(regexp = DirectoryController.PAGE,
+                                             message = DirectoryController.PAGE_MESSAGE) String page,
+                                     @RequestParam(name = "per_page", required = false)
+                                     @Pattern(regexp = DirectoryController.PER_PAGE,
+                                             message = DirectoryController.PER_PAGE_MESSAGE) String perPage) {
         return DirectoryController.list(queries, true, search, taxonomyTerm, modifiedAfter, page, perPage);
     }
 

@@ -36,6 +36,11 @@ public class ZipCentroids {
         return byZip.size();
     }
 
+    /** Every ZIP and its centre, for the database's copy ({@link ZipCentroidTable}). */
+    Map<String, Coordinates> all() {
+        return byZip;
+    }
+
     private static Map<String, Coordinates> load() {
         Map<String, Coordinates> zips = new HashMap<>(40_000);
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(

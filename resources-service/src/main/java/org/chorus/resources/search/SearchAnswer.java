@@ -29,7 +29,8 @@ record SearchAnswer(List<NationalHotline> nationalHotlines, boolean nothingNear,
     }
 
     /**
-     * @param distanceKm from the searched place, rounded to 0.1 km; null for a virtual service
+     * @param distanceKm from the searched place to the location's public point (for a confidential location, the
+     *                   centre of its ZIP area, never where it truly is), rounded to 0.1 km; null for a virtual service
      * @param service    the service's public JSON with this place as its {@code location} (a {@link ServiceView}
      *                   seen by the public), rendered by the database when the service last changed
      */

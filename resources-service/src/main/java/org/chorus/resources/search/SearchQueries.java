@@ -18,13 +18,14 @@ class SearchQueries {
     private static final double KM_PER_DEGREE = 111.195;
 
     /**
-     * Great-circle distance (haversine) from :lat/:lon, in km, without PostGIS or earthdistance. least(1, ...)
-     * keeps rounding from pushing asin outside its domain for points a hair apart.
+     * Great-circle distance (haversine) from :lat/:lon to the location's public point, in km, without PostGIS or
+     * earthdistance. least(1, ...) keeps rounding from pushing asin outside its domain for points a hair apart.
      */
     private static final String DISTANCE_KM = """
             6371.0088 * 2 * asin(least(1, sqrt(
-                power(sin(radians(l.latitude - :lat) / 2), 2)
-                + cos(radians(:lat)) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - :lon) / 2), 2))))""";
+                power(sin(radians(l.public_latitude - :lat) / 2), 2)
+                + cos(radians(:lat)) * cos(radians(l.public_latitude))
+                    * power(sin(radians(l.public_longitude - :lon) / 2), 2))))""";
 
     /**
      * Open at :now in the location's own time zone. Hours whose closes_at is at or before opens_at run past midnight,
@@ -58,6 +59,10 @@ class SearchQueries {
      * only; then one row per service (its nearest location), the limit, and only then the ready public JSON of the
      * few rows left (search_document, kept by triggers), sent as it is. The box ignores the antimeridian, which
      * no US ZIP area crosses near a service. Virtual services have no place, so they are listed by name instead.
+     * <p>
+     * Every step that measures reads the location's public point (V5 migration), never its coordinates: a
+     * confidential location stands at its ZIP's centre, so its true place changes no distance, order or radius
+     * answer, and no number of searches can find it. Ties are broken by ids, never by where a place truly is.
      */
     Mono<SearchAnswer> search(Resolved query) {
         SearchSql search = searchSql(query);
@@ -81,7 +86,8 @@ class SearchQueries {
             double latitudeSpan = query.radiusKm() / KM_PER_DEGREE;
             double longitudeSpan = Math.min(180, query.radiusKm()
                     / (KM_PER_DEGREE * Math.max(0.01, Math.cos(Math.toRadians(query.origin().latitude())))));
-            where.append(" and point(l.longitude, l.latitude) <@ box(point(:minLon, :minLat), point(:maxLon, :maxLat))");
+            where.append(" and point(l.public_longitude, l.public_latitude)"
+                    + " <@ box(point(:minLon, :minLat), point(:maxLon, :maxLat))");
             binds.put("minLat", query.origin().latitude() - latitudeSpan);
             binds.put("maxLat", query.origin().latitude() + latitudeSpan);
             binds.put("minLon", query.origin().longitude() - longitudeSpan);
@@ -119,7 +125,8 @@ class SearchQueries {
             best = "select * from (select distinct on (service_id) service_id, location_id, distance_km from ("
                     + "select l.service_id, l.id as location_id, " + DISTANCE_KM + " as distance_km"
                     + " from location l where " + where + ") in_box where distance_km <= :radius"
-                    + " order by service_id, distance_km) nearest order by distance_km, service_id limit :limit";
+                    + " order by service_id, distance_km, location_id) nearest"
+                    + " order by distance_km, service_id limit :limit";
             order = "best.distance_km, best.service_id";
             binds.put("lat", query.origin().latitude());
             binds.put("lon", query.origin().longitude());

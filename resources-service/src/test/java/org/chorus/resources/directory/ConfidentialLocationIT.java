@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.chorus.resources.directory.DirectoryFixtures.RESOURCE_EDITOR;
 import static org.chorus.resources.directory.DirectoryFixtures.create;
 import static org.chorus.resources.directory.DirectoryFixtures.location;
-import static org.chorus.resources.directory.DirectoryFixtures.randomSpot;
+import static org.chorus.resources.directory.DirectoryFixtures.north;
+import static org.chorus.resources.directory.DirectoryFixtures.randomZipArea;
+import static org.chorus.resources.directory.DirectoryFixtures.search;
 import static org.chorus.resources.directory.DirectoryFixtures.service;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 
@@ -12,19 +14,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.chorus.resources.ResourcesIntegrationTest;
+import org.chorus.resources.directory.DirectoryFixtures.ZipArea;
+import org.chorus.resources.geo.ZipCentroids;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
 
-/** A shelter's address and coordinates never leave the service for the public, yet the shelter is found by distance. */
+/**
+ * A shelter's address and coordinates never leave the service for the public, yet the shelter is found by distance:
+ * from the centre of its ZIP area, where the public believes it is (ConfidentialLocationCannotBeLocatedIT attacks it).
+ */
 @ResourcesIntegrationTest
 class ConfidentialLocationIT {
 
     @Autowired
     WebTestClient http;
 
+    @Autowired
+    ZipCentroids zips;
+
+    ZipArea area;
     String name;
     String street;
     double latitude;
@@ -33,30 +45,34 @@ class ConfidentialLocationIT {
 
     @BeforeEach
     void aConfidentialShelter() {
-        double[] spot = randomSpot();
+        area = randomZipArea(zips);
         name = "Shelter " + UUID.randomUUID();
         street = "742 Hidden Lane " + UUID.randomUUID();
-        latitude = spot[0];
-        longitude = spot[1];
+        // truly 2 km south of its ZIP's centre
+        latitude = north(area.centre().latitude(), -2);
+        longitude = area.centre().longitude();
         Map<String, Object> shelter = service(name, latitude, longitude);
         shelter.put("taxonomy_terms", List.of("shelter"));
         location(shelter).put("location_type", "confidential");
         location(shelter).put("address_1", street);
         location(shelter).put("city", "Springfield");
+        location(shelter).put("postal_code", area.zip());
         id = create(http, shelter);
     }
 
     @Test
-    void searchFindsItByDistanceButShowsOnlyTheAreaAndCallForLocation() {
-        http.post().uri("/api/resources/search").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("latitude", latitude + 0.01, "longitude", longitude, "radius_km", 5)).exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.results[0].service.name").isEqualTo(name)
-                .jsonPath("$.results[0].distance_km").isEqualTo(1.1)
-                .jsonPath("$.results[0].service.location.call_for_location").isEqualTo(true)
-                .jsonPath("$.results[0].service.location.city").isEqualTo("Springfield")
-                .jsonPath("$.results[0].service.location.postal_code").isEqualTo("75001");
+    void searchFindsItByDistanceFromItsZipCentreButShowsOnlyTheAreaAndCallForLocation() {
+        JsonNode answer = search(http, Map.of("latitude", north(area.centre().latitude(), 1.1),
+                "longitude", area.centre().longitude(), "radius_km", 5, "size", 100));
+        JsonNode mine = answer.get("results").valueStream()
+                .filter(match -> match.get("service").get("id").asString().equals(id.toString()))
+                .findFirst().orElseThrow();
+        // 1.1 km from the centre; the true place is 3.1 km away
+        assertThat(mine.get("distance_km").asDouble()).isEqualTo(1.1);
+        JsonNode place = mine.get("service").get("location");
+        assertThat(place.get("call_for_location").asBoolean()).isTrue();
+        assertThat(place.get("city").asString()).isEqualTo("Springfield");
+        assertThat(place.get("postal_code").asString()).isEqualTo(area.zip());
         assertNoLeak(searchBody());
     }
 
@@ -68,8 +84,8 @@ class ConfidentialLocationIT {
         assertNoLeak(http.get().uri("/api/resources/services?search={name}&per_page=100", name).exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody());
-        assertNoLeak(http.get().uri("/api/resources/search?latitude={lat}&longitude={lon}&radius_km=5", latitude,
-                        longitude).exchange()
+        assertNoLeak(http.get().uri("/api/resources/search?latitude={lat}&longitude={lon}&radius_km=5&size=100",
+                        area.centre().latitude(), area.centre().longitude()).exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody());
     }
@@ -86,7 +102,8 @@ class ConfidentialLocationIT {
 
     private String searchBody() {
         return http.post().uri("/api/resources/search").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("latitude", latitude, "longitude", longitude, "radius_km", 5)).exchange()
+                .bodyValue(Map.of("latitude", area.centre().latitude(), "longitude", area.centre().longitude(),
+                        "radius_km", 5, "size", 100)).exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
     }

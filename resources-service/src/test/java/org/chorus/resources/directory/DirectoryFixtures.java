@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.chorus.resources.geo.Coordinates;
+import org.chorus.resources.geo.ZipCentroids;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -28,6 +30,25 @@ public final class DirectoryFixtures {
     public static double[] randomSpot() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return new double[] {random.nextDouble(31, 46), random.nextDouble(-118, -78)};
+    }
+
+    /**
+     * A ZIP code area of the lower 48 at random, with its centre: a confidential place stands at its ZIP's centre for
+     * the public, so each test puts its shelters in a ZIP of their own.
+     */
+    public static ZipArea randomZipArea(ZipCentroids zips) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (true) {
+            String zip = String.format("%05d", random.nextInt(1, 100_000));
+            Coordinates centre = zips.locate(zip).orElse(null);
+            if (centre != null && centre.latitude() > 26 && centre.latitude() < 48 && centre.longitude() > -124
+                    && centre.longitude() < -68) {
+                return new ZipArea(zip, centre);
+            }
+        }
+    }
+
+    public record ZipArea(String zip, Coordinates centre) {
     }
 
     /** A physical service at the given point, with a DEMO-style fictional phone number. */

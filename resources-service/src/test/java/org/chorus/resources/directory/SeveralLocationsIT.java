@@ -6,6 +6,7 @@ import static org.chorus.resources.directory.DirectoryFixtures.create;
 import static org.chorus.resources.directory.DirectoryFixtures.location;
 import static org.chorus.resources.directory.DirectoryFixtures.north;
 import static org.chorus.resources.directory.DirectoryFixtures.randomSpot;
+import static org.chorus.resources.directory.DirectoryFixtures.randomZipArea;
 import static org.chorus.resources.directory.DirectoryFixtures.search;
 import static org.chorus.resources.directory.DirectoryFixtures.service;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.chorus.resources.ResourcesIntegrationTest;
+import org.chorus.resources.directory.DirectoryFixtures.ZipArea;
+import org.chorus.resources.geo.ZipCentroids;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,12 +33,19 @@ class SeveralLocationsIT {
     @Autowired
     WebTestClient http;
 
+    @Autowired
+    ZipCentroids zips;
+
     double[] spot;
+    ZipArea shelterArea;
     String name;
     String hiddenStreet;
     UUID id;
 
-    /** A clinic at the spot and a confidential shelter 30 km north of it, one service. */
+    /**
+     * A clinic at the spot and a confidential shelter elsewhere, one service. The shelter is truly 2 km north of its
+     * ZIP's centre; the public finds it at the centre.
+     */
     @BeforeEach
     void aServiceAtTwoPlaces() {
         spot = randomSpot();
@@ -46,8 +56,10 @@ class SeveralLocationsIT {
         Map<String, Object> shelter = new HashMap<>(clinic);
         shelter.put("location_type", "confidential");
         shelter.put("address_1", hiddenStreet);
-        shelter.put("latitude", north(spot[0], 30));
-        shelter.put("postal_code", "75002");
+        shelterArea = randomZipArea(zips);
+        shelter.put("latitude", north(shelterArea.centre().latitude(), 2));
+        shelter.put("longitude", shelterArea.centre().longitude());
+        shelter.put("postal_code", shelterArea.zip());
         body.remove("location");
         body.put("locations", List.of(clinic, shelter));
         id = create(http, body);
@@ -62,8 +74,8 @@ class SeveralLocationsIT {
         assertThat(mine.get(0).get("distance_km").asDouble()).isLessThan(0.1);
         assertThat(mine.get(0).get("service").get("location").get("location_type").asString()).isEqualTo("physical");
 
-        JsonNode nearShelter = search(http, Map.of("latitude", north(spot[0], 31), "longitude", spot[1],
-                "radius_km", 100, "size", 100));
+        JsonNode nearShelter = search(http, Map.of("latitude", north(shelterArea.centre().latitude(), -1),
+                "longitude", shelterArea.centre().longitude(), "radius_km", 100, "size", 100));
         mine = mine(nearShelter);
         assertThat(mine).hasSize(1);
         assertThat(mine.get(0).get("distance_km").asDouble()).isBetween(0.9, 1.1);
@@ -75,15 +87,15 @@ class SeveralLocationsIT {
 
     @Test
     void onlyTheShelterIsInRangeOfAPlaceNearIt() {
-        JsonNode answer = search(http, Map.of("latitude", north(spot[0], 31), "longitude", spot[1],
-                "radius_km", 5, "size", 100));
+        JsonNode answer = search(http, Map.of("latitude", north(shelterArea.centre().latitude(), -1),
+                "longitude", shelterArea.centre().longitude(), "radius_km", 5, "size", 100));
         assertThat(mine(answer)).hasSize(1);
         assertThat(mine(answer).get(0).get("distance_km").asDouble()).isBetween(0.9, 1.1);
     }
 
     @Test
     void theConfidentialPlaceNeverLeaksOnAnyPublicPath() {
-        String shelterLatitude = String.valueOf(north(spot[0], 30));
+        String shelterLatitude = String.valueOf(north(shelterArea.centre().latitude(), 2));
         List<String> bodies = new ArrayList<>();
         bodies.add(http.get().uri("/api/resources/services/{id}", id).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody());
@@ -92,7 +104,8 @@ class SeveralLocationsIT {
         bodies.add(http.get().uri("/api/resources/export").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody());
         bodies.add(http.post().uri("/api/resources/search").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("latitude", north(spot[0], 30), "longitude", spot[1], "radius_km", 5)).exchange()
+                .bodyValue(Map.of("latitude", shelterArea.centre().latitude(), "longitude",
+                        shelterArea.centre().longitude(), "radius_km", 5, "size", 100)).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
         for (String body : bodies) {
             assertThat(body).contains(name).contains("\"call_for_location\":true")

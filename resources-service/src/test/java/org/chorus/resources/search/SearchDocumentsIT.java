@@ -7,6 +7,7 @@ import static org.chorus.resources.directory.DirectoryFixtures.create;
 import static org.chorus.resources.directory.DirectoryFixtures.location;
 import static org.chorus.resources.directory.DirectoryFixtures.north;
 import static org.chorus.resources.directory.DirectoryFixtures.randomSpot;
+import static org.chorus.resources.directory.DirectoryFixtures.randomZipArea;
 import static org.chorus.resources.directory.DirectoryFixtures.search;
 import static org.chorus.resources.directory.DirectoryFixtures.service;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.chorus.resources.ResourcesIntegrationTest;
+import org.chorus.resources.directory.DirectoryFixtures.ZipArea;
+import org.chorus.resources.geo.ZipCentroids;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,13 +42,17 @@ class SearchDocumentsIT {
     @Autowired
     DatabaseClient db;
 
+    @Autowired
+    ZipCentroids zips;
+
     double[] spot;
+    ZipArea shelterArea;
     Map<String, Object> body;
     UUID id;
 
     /**
      * Everything a record can carry: an organization with description and website, a clinic with accessibility, a
-     * confidential shelter 20 km north, a phone with languages and one without a description, hours past midnight,
+     * confidential shelter in a ZIP area of its own (found at the area's centre), a phone with languages and one without a description, hours past midnight,
      * non-ASCII and markup in the text.
      */
     @BeforeEach
@@ -62,7 +69,10 @@ class SearchDocumentsIT {
         Map<String, Object> shelter = new HashMap<>(clinic);
         shelter.put("location_type", "confidential");
         shelter.put("address_1", "9 Hidden Lane");
-        shelter.put("latitude", north(spot[0], 20));
+        shelterArea = randomZipArea(zips);
+        shelter.put("postal_code", shelterArea.zip());
+        shelter.put("latitude", north(shelterArea.centre().latitude(), 2));
+        shelter.put("longitude", shelterArea.centre().longitude());
         shelter.put("accessibility", List.of());
         body.remove("location");
         body.put("locations", List.of(clinic, shelter));
@@ -78,8 +88,8 @@ class SearchDocumentsIT {
 
     @Test
     void aResultSaysWhatThePublicDetailSaysWithTheNearestPlace() {
-        assertSearchMatchesDetail(spot[0], "physical");
-        assertSearchMatchesDetail(north(spot[0], 21), "confidential");
+        assertSearchMatchesDetail(spot[0], spot[1], "physical");
+        assertSearchMatchesDetail(shelterArea.centre().latitude(), shelterArea.centre().longitude(), "confidential");
     }
 
     @Test
@@ -94,7 +104,7 @@ class SearchDocumentsIT {
         http.mutateWith(mockJwt().authorities(RESOURCE_EDITOR))
                 .post().uri("/api/admin/resources/services/{id}/verified", id).exchange().expectStatus().isOk();
 
-        JsonNode result = assertSearchMatchesDetail(spot[0], "physical");
+        JsonNode result = assertSearchMatchesDetail(spot[0], spot[1], "physical");
         assertThat(result.get("organization").get("name").asString()).isEqualTo("Renamed org");
         assertThat(result.get("phones")).hasSize(1);
         assertThat(result.get("last_verified").isNull()).isFalse();
@@ -107,12 +117,12 @@ class SearchDocumentsIT {
                 .post().uri("/api/admin/resources/services/{id}/temporarily-closed", id)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "Moving"))
                 .exchange().expectStatus().isOk();
-        assertThat(mine(search(http, near(spot[0])))).isEmpty();
+        assertThat(mine(search(http, near(spot[0], spot[1])))).isEmpty();
         assertThat(documents()).isZero();
 
         http.mutateWith(mockJwt().authorities(RESOURCE_EDITOR))
                 .post().uri("/api/admin/resources/services/{id}/reopen", id).exchange().expectStatus().isOk();
-        JsonNode result = assertSearchMatchesDetail(spot[0], "physical");
+        JsonNode result = assertSearchMatchesDetail(spot[0], spot[1], "physical");
         assertThat(result.has("closure_reason")).isFalse();
     }
 
@@ -128,7 +138,7 @@ class SearchDocumentsIT {
                         select gen_random_uuid(), :id, 10 + n, '555-015' || n, 'voice' from generate_series(1, 2) n""")
                 .bind("id", id).then().block();
 
-        JsonNode result = assertSearchMatchesDetail(spot[0], "physical");
+        JsonNode result = assertSearchMatchesDetail(spot[0], spot[1], "physical");
         assertThat(result.get("phones").get(0).get("number").asString()).isEqualTo("555-0142");
         assertThat(result.get("phones")).hasSize(4);
         assertThat(result.get("locations")).hasSize(1);
@@ -140,12 +150,12 @@ class SearchDocumentsIT {
         http.mutateWith(mockJwt().authorities(RESOURCE_EDITOR))
                 .post().uri("/api/admin/resources/services/{id}/close", id).exchange().expectStatus().isOk();
         assertThat(documents()).isZero();
-        assertThat(mine(search(http, near(spot[0])))).isEmpty();
+        assertThat(mine(search(http, near(spot[0], spot[1])))).isEmpty();
     }
 
     /** Searches from a point, and compares the one result of this test's service with the public detail. */
-    private JsonNode assertSearchMatchesDetail(double latitude, String nearestType) {
-        List<JsonNode> mine = mine(search(http, near(latitude)));
+    private JsonNode assertSearchMatchesDetail(double latitude, double longitude, String nearestType) {
+        List<JsonNode> mine = mine(search(http, near(latitude, longitude)));
         assertThat(mine).hasSize(1);
         JsonNode result = mine.get(0).get("service");
         ObjectNode detail = (ObjectNode) http.get().uri("/api/resources/services/{id}", id).exchange()
@@ -159,8 +169,8 @@ class SearchDocumentsIT {
         return result;
     }
 
-    private Map<String, Object> near(double latitude) {
-        return Map.of("latitude", latitude, "longitude", spot[1], "radius_km", 10, "size", 100);
+    private Map<String, Object> near(double latitude, double longitude) {
+        return Map.of("latitude", latitude, "longitude", longitude, "radius_km", 10, "size", 100);
     }
 
     private List<JsonNode> mine(JsonNode answer) {
