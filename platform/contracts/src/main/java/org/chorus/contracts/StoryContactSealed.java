@@ -27,4 +27,10 @@ public record StoryContactSealed(UUID eventId, Instant occurredAt, UUID storyId,
     public String key() {
         return storyId.toString();
     }
+
+    @Override
+    public String toString() {
+        // sealed or not, a copy of the address in a log line is one more copy that erasure would have to reach
+        return "StoryContactSealed[eventId=" + eventId + ", storyId=" + storyId + ", keyId=" + keyId + "]";
+    }
 }
