@@ -17,8 +17,10 @@ class KafkaTopics {
 
     @Bean
     NewTopic storyContactsDeadLetters() {
-        // a parked contact event holds an address: keep it no longer than it takes to look at it
+        // a parked contact event holds a (sealed) address: keep it no longer than it takes to look at it; a segment
+        // is deleted only once its newest record is past retention, so segments close hourly: gone in 7 days + 1 hour
         return TopicBuilder.name(Topics.deadLetter(Topics.STORY_CONTACTS, "notifications")).partitions(1)
-                .config("retention.ms", String.valueOf(7L * 24 * 3600 * 1000)).build();
+                .config("retention.ms", String.valueOf(7L * 24 * 3600 * 1000))
+                .config("segment.ms", String.valueOf(3600L * 1000)).build();
     }
 }

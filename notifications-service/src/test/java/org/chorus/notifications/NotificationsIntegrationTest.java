@@ -18,7 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @AutoConfigureWebTestClient
-@ActiveProfiles("test")
+@ActiveProfiles({"test", "development"})
 @ContextConfiguration(initializers = {InfrastructureInitializers.Postgres.class, InfrastructureInitializers.Kafka.class,
         InfrastructureInitializers.Smtp.class, InfrastructureInitializers.Keycloak.class})
 public @interface NotificationsIntegrationTest {

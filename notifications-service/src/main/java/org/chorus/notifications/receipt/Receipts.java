@@ -3,6 +3,7 @@ package org.chorus.notifications.receipt;
 import java.time.Instant;
 import java.util.UUID;
 import org.chorus.contracts.StoryContactProvided;
+import org.chorus.contracts.StoryContactSealed;
 import org.chorus.contracts.StoryPublished;
 import org.chorus.contracts.StoryRejected;
 import org.chorus.contracts.StorySubmitted;
@@ -26,10 +27,12 @@ class Receipts {
 
     private final DatabaseClient db;
     private final EmailVault vault;
+    private final SealedContacts sealedContacts;
 
-    Receipts(DatabaseClient db, EmailVault vault) {
+    Receipts(DatabaseClient db, EmailVault vault, SealedContacts sealedContacts) {
         this.db = db;
         this.vault = vault;
+        this.sealedContacts = sealedContacts;
     }
 
     Mono<Void> storySubmitted(StorySubmitted event) {
@@ -61,19 +64,30 @@ class Receipts {
                 .then(queueIfComplete(storyId));
     }
 
+    /** The address as stories-service sends it: sealed to this service, opened only to be sealed again at rest. */
+    Mono<Void> contactSealed(StoryContactSealed event) {
+        return Mono.fromCallable(() -> sealedContacts.email(event))
+                .flatMap(email -> contact(event.storyId(), email, event.language()));
+    }
+
+    /** The address in clear, as stories-service sent it before it sealed it; records of it may still be on the topic. */
     Mono<Void> contactProvided(StoryContactProvided event) {
-        SealedEmail sealed = vault.seal(event.email());
+        return contact(event.storyId(), event.email(), event.language());
+    }
+
+    private Mono<Void> contact(UUID storyId, String email, String language) {
+        SealedEmail sealed = vault.seal(email);
         return db.sql("""
                         insert into author_contact (story_id, email_key_id, email_ciphertext, language)
                         values (:storyId, :keyId, :ciphertext, :language)
                         on conflict (story_id) do update set email_key_id = excluded.email_key_id,
                             email_ciphertext = excluded.email_ciphertext, language = excluded.language""")
-                .bind("storyId", event.storyId())
+                .bind("storyId", storyId)
                 .bind("keyId", sealed.keyId())
                 .bind("ciphertext", sealed.ciphertext())
-                .bind("language", event.language())
+                .bind("language", language)
                 .then()
-                .then(queueIfComplete(event.storyId()));
+                .then(queueIfComplete(storyId));
     }
 
     /** The contact tombstone: the author's address goes, and with it every mail to them not yet sent. */

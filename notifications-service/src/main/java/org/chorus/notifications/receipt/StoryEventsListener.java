@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.chorus.contracts.IntegrationEvent;
 import org.chorus.contracts.StoryContactProvided;
+import org.chorus.contracts.StoryContactSealed;
 import org.chorus.contracts.StoryPublished;
 import org.chorus.contracts.StoryRejected;
 import org.chorus.contracts.StorySubmitted;
@@ -51,6 +52,9 @@ class StoryEventsListener {
     private Mono<?> apply(IntegrationEvent event) {
         if (event instanceof StorySubmitted submitted) {
             return receipts.storySubmitted(submitted);
+        }
+        if (event instanceof StoryContactSealed contact) {
+            return receipts.contactSealed(contact);
         }
         if (event instanceof StoryContactProvided contact) {
             return receipts.contactProvided(contact);

@@ -8,18 +8,21 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.chorus.contracts.EventTypes;
 import org.chorus.contracts.IntegrationEvent;
 import org.chorus.contracts.StoryContactProvided;
+import org.chorus.contracts.StoryContactSealed;
 import org.chorus.contracts.StoryPublished;
 import org.chorus.contracts.StoryRejected;
 import org.chorus.contracts.StorySubmitted;
 import org.chorus.contracts.StoryWithdrawn;
 import org.chorus.contracts.Topics;
 import org.chorus.messaging.CloudEventHeaders;
+import org.chorus.messaging.SealedBox;
 import org.chorus.notifications.DatabaseDump;
 import org.chorus.notifications.NotificationsIntegrationTest;
 import org.chorus.testsupport.Infrastructure;
@@ -38,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 class StoryReceiptIT {
 
     private static final Duration MAIL = Duration.ofSeconds(30);
+    /** The public half of application-development.yml's story-contacts key, as stories-service has it. */
+    static final String DEVELOPMENT_CONTACT_KEY = "MCowBQYDK2VuAyEAj3sCRxhuDqs43qpKVuovKVAaSKQwIymR2KeXfNI84kw=";
 
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -63,6 +68,30 @@ class StoryReceiptIT {
     }
 
     @Test
+    void contactInClearAsStoriesSentItBeforeSealingStillGetsItsReceipt() throws Exception {
+        UUID story = UUID.randomUUID();
+        String email = address();
+
+        publish(Topics.STORY_CONTACTS, new StoryContactProvided(UUID.randomUUID(), Instant.now(), story, email, "en"));
+        publish(Topics.STORIES, submitted(story));
+
+        assertThat(awaitMailTo(email).getSubject()).isEqualTo("We received your story");
+    }
+
+    @Test
+    void contactSealedForAnotherStoryDoesNotOpenAndIsParked() {
+        UUID story = UUID.randomUUID();
+        StoryContactSealed other = contact(UUID.randomUUID(), address(), "en");
+
+        publish(Topics.STORY_CONTACTS, new StoryContactSealed(UUID.randomUUID(), Instant.now(), story, other.keyId(),
+                other.sealedEmail(), "en"));
+
+        KafkaRecords.awaitKey(Topics.deadLetter(Topics.STORY_CONTACTS, "notifications"), story.toString(),
+                Duration.ofSeconds(60));
+        assertThat(count("select count(*) as n from author_contact where story_id = :id", story)).isZero();
+    }
+
+    @Test
     void spanishSpeakingAuthorGetsTheReceiptInSpanish() throws Exception {
         UUID story = UUID.randomUUID();
         String email = address();
@@ -78,7 +107,7 @@ class StoryReceiptIT {
         UUID story = UUID.randomUUID();
         String email = address();
         StorySubmitted submitted = submitted(story);
-        StoryContactProvided contact = contact(story, email, "en");
+        StoryContactSealed contact = contact(story, email, "en");
 
         publish(Topics.STORIES, submitted);
         publish(Topics.STORY_CONTACTS, contact);
@@ -244,8 +273,11 @@ class StoryReceiptIT {
         return new StorySubmitted(UUID.randomUUID(), Instant.now(), story, "en");
     }
 
-    private static StoryContactProvided contact(UUID story, String email, String language) {
-        return new StoryContactProvided(UUID.randomUUID(), Instant.now(), story, email, language);
+    /** The contact as stories-service sends it: sealed to this service's development public key. */
+    static StoryContactSealed contact(UUID story, String email, String language) {
+        byte[] sealed = SealedBox.seal(SealedBox.publicKey(DEVELOPMENT_CONTACT_KEY), email, StoryContactSealed.context(story));
+        return new StoryContactSealed(UUID.randomUUID(), Instant.now(), story, "dev-only",
+                Base64.getEncoder().encodeToString(sealed), language);
     }
 
     private static String address() {

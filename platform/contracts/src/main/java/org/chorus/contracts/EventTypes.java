@@ -24,6 +24,7 @@ public final class EventTypes {
                     StoryFlagged.class,
                     StoryReportsResolved.class,
                     StoryContactProvided.class,
+                    StoryContactSealed.class,
                     ResourcePublished.class,
                     ResourceUpdated.class,
                     ResourceRemoved.class,

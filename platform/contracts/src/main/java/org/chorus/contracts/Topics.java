@@ -6,7 +6,10 @@ public final class Topics {
     /** Story lifecycle, keyed by story id. Carries no personal data. */
     public static final String STORIES = "chorus.stories.v1";
 
-    /** The author's contact email, keyed by story id; compacted, and tombstoned on withdrawal. */
+    /**
+     * The author's contact email, sealed to notifications-service, keyed by story id; compacted, and tombstoned on
+     * withdrawal.
+     */
     public static final String STORY_CONTACTS = "chorus.story-contacts.v1";
 
     /** Help directory changes, keyed by service id. */

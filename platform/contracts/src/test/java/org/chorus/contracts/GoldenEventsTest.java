@@ -54,6 +54,13 @@ class GoldenEventsTest {
         assertThat(event.toString()).doesNotContain(event.email());
     }
 
+    @Test
+    void sealedContactEventNeverPrintsTheSealedAddress() {
+        StoryContactSealed event = json.treeToValue(golden(StoryContactSealed.class), StoryContactSealed.class);
+
+        assertThat(event.toString()).doesNotContain(event.sealedEmail());
+    }
+
     private JsonNode golden(Class<?> type) {
         String path = "golden/" + type.getSimpleName() + ".json";
         try (InputStream in = IntegrationEvent.class.getResourceAsStream(path)) {

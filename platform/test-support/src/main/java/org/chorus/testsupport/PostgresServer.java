@@ -56,7 +56,10 @@ public interface PostgresServer extends AutoCloseable {
      */
     static PostgresServer embedded(int port, Path dataDirectory) {
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(port);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(port)
+                    // as deployed (deploy/k8s postgres.yaml): a WAL segment past its checkpoint is deleted, not renamed
+                    // for reuse with the old records still in it, so erasure has a bound in pg_wal (stories README)
+                    .setServerConfig("wal_recycle", "off");
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
@@ -97,6 +100,7 @@ public interface PostgresServer extends AutoCloseable {
 
     static PostgresServer container() {
         PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
+        container.setCommand("postgres", "-c", "fsync=off", "-c", "wal_recycle=off");
         container.start();
         return new PostgresServer() {
             public String host() {

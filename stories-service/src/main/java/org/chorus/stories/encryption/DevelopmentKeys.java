@@ -18,9 +18,20 @@ class DevelopmentKeys {
     /** Every master key that has been published with the code. */
     private static final Set<String> PUBLISHED = Set.of("I2DRsmJPU/HJqp/U3POrtIhFLMNIFdgsPyys4WLM4JY=");
 
-    DevelopmentKeys(EncryptionProperties properties, Environment environment) {
+    /**
+     * notifications-service's development public key for contact addresses: its private key is published with the
+     * code too, so an address sealed to it is readable by anyone.
+     */
+    private static final String PUBLISHED_CONTACT_KEY = "MCowBQYDK2VuAyEAj3sCRxhuDqs43qpKVuovKVAaSKQwIymR2KeXfNI84kw=";
+
+    DevelopmentKeys(EncryptionProperties properties, ContactSealingProperties contactSealing, Environment environment) {
         if (environment.acceptsProfiles(Profiles.of(PROFILE))) {
             return;
+        }
+        if (PUBLISHED_CONTACT_KEY.equals(contactSealing.publicKey().strip())) {
+            throw new IllegalStateException("chorus.stories.contact-sealing.public-key is the published development "
+                    + "key, accepted only with the '" + PROFILE + "' profile: its private key is public; set "
+                    + "notifications-service's real public key");
         }
         properties.masterKeys().forEach((id, value) -> {
             if (PUBLISHED.contains(value.strip()) || id.startsWith("dev-only")) {

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.chorus.contracts.StoryContactProvided;
 import org.chorus.contracts.StorySubmitted;
 import org.chorus.contracts.StoryWithdrawn;
 import org.chorus.contracts.Topics;
 import org.chorus.messaging.Outbox;
 import org.chorus.stories.consent.ConsentLedger;
+import org.chorus.stories.encryption.ContactSealing;
 import org.chorus.stories.encryption.DataKey;
 import org.chorus.stories.encryption.DataKeys;
 import org.chorus.stories.taxonomy.AuthorName;
@@ -42,17 +42,19 @@ class Stories {
     private final TransactionalOperator transactional;
     private final Outbox outbox;
     private final DataKeys dataKeys;
+    private final ContactSealing contactSealing;
     private final ConsentLedger consents;
     private final Revisions revisions;
     private final Bylines bylines;
     private final Clock clock;
 
     Stories(DatabaseClient db, TransactionalOperator transactional, Outbox outbox, DataKeys dataKeys,
-            ConsentLedger consents, Revisions revisions, Bylines bylines, Clock clock) {
+            ContactSealing contactSealing, ConsentLedger consents, Revisions revisions, Bylines bylines, Clock clock) {
         this.db = db;
         this.transactional = transactional;
         this.outbox = outbox;
         this.dataKeys = dataKeys;
+        this.contactSealing = contactSealing;
         this.consents = consents;
         this.revisions = revisions;
         this.bylines = bylines;
@@ -76,7 +78,8 @@ class Stories {
         List<Outbox.Pending> events = new ArrayList<>(List.of(new Outbox.Pending(Topics.STORIES,
                 new StorySubmitted(UUID.randomUUID(), now, id, submission.language()))));
         if (submission.hasContact()) {
-            events.add(new Outbox.Pending(Topics.STORY_CONTACTS, new StoryContactProvided(
+            // sealed before it reaches the outbox row: no copy of the row (WAL, backups) or of the record holds it clear
+            events.add(new Outbox.Pending(Topics.STORY_CONTACTS, contactSealing.sealed(
                     UUID.randomUUID(), now, id, submission.contactEmail().strip(), submission.language())));
         }
         // the story, its data key, the consent decisions and the events in one statement: atomic without a

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +12,11 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.chorus.contracts.EventTypes;
-import org.chorus.contracts.StoryContactProvided;
+import org.chorus.contracts.StoryContactSealed;
 import org.chorus.contracts.StorySubmitted;
 import org.chorus.contracts.Topics;
 import org.chorus.messaging.CloudEventHeaders;
+import org.chorus.messaging.SealedBox;
 import org.chorus.stories.StoriesIntegrationTest;
 import org.chorus.stories.StoryApi;
 import org.chorus.stories.taxonomy.AuthorName;
@@ -28,11 +30,15 @@ import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 @StoriesIntegrationTest
 class StorySubmissionIT {
 
     private static final Duration KAFKA = Duration.ofSeconds(30);
+    /** notifications-service's development private key for contact addresses, published like the public one. */
+    private static final String NOTIFICATIONS_DEVELOPMENT_KEY =
+            "MC4CAQAwBQYDK2VuBCIEIDO5C34Z70AhAQtk83mSSfm19si+Pn01Op9l8xWTL23S";
 
     @Autowired
     WebTestClient http;
@@ -42,6 +48,9 @@ class StorySubmissionIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    JsonMapper json;
 
     @Test
     void submittedStoryIsQueuedForModerationAndAnnouncedWithoutItsText() {
@@ -60,15 +69,20 @@ class StorySubmissionIT {
     }
 
     @Test
-    void contactGivenWithConsentTravelsOnlyOnTheContactsTopic() {
+    void contactGivenWithConsentTravelsOnlyOnTheContactsTopicSealedToNotifications() throws Exception {
         String email = "author-" + UUID.randomUUID() + "@example.org";
 
         UUID id = submit(Map.of("text", "My story", "language", "es", "contactEmail", email, "contactConsent", true));
 
         ConsumerRecord<String, String> contact = KafkaRecords.awaitKey(Topics.STORY_CONTACTS, id.toString(), KAFKA);
         assertThat(CloudEventHeaders.get(contact.headers(), CloudEventHeaders.TYPE))
-                .contains(EventTypes.typeOf(StoryContactProvided.class));
-        assertThat(contact.value()).contains(email).contains("\"language\":\"es\"");
+                .contains(EventTypes.typeOf(StoryContactSealed.class));
+        assertThat(contact.value()).doesNotContain(email).contains("\"language\":\"es\"");
+        StoryContactSealed sealed = json.readValue(contact.value(), StoryContactSealed.class);
+        assertThat(sealed.keyId()).isEqualTo("dev-only");
+        assertThat(SealedBox.open(SealedBox.privateKey(NOTIFICATIONS_DEVELOPMENT_KEY),
+                Base64.getDecoder().decode(sealed.sealedEmail()), StoryContactSealed.context(id)))
+                .as("notifications' private key opens it").isEqualTo(email);
         assertThat(KafkaRecords.awaitKey(Topics.STORIES, id.toString(), KAFKA).value()).doesNotContain(email);
         assertThat(countOutboxRowsHolding(email)).as("published contact rows leave the outbox").isZero();
     }
