@@ -13,12 +13,14 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * notifications-service on a real PostgreSQL, Kafka broker, SMTP server (GreenMail) and Keycloak (staff accounts
  * and the moderators a digest goes to). Driven over HTTP; one of each server per test JVM, shared by every test class.
+ * The development profile brings the public development keys and Keycloak client secret, without which the service
+ * refuses to start.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @AutoConfigureWebTestClient
-@ActiveProfiles("test")
+@ActiveProfiles({"test", "development"})
 @ContextConfiguration(initializers = {InfrastructureInitializers.Postgres.class, InfrastructureInitializers.Kafka.class,
         InfrastructureInitializers.Smtp.class, InfrastructureInitializers.Keycloak.class})
 public @interface NotificationsIntegrationTest {
