@@ -1,13 +1,10 @@
 package org.chorus.notifications.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.chorus.notifications.HostileInput.UNSTORABLE;
+import static org.chorus.notifications.HostileInput.refusedNaming;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 
-import com.jayway.jsonpath.Configuration;
-import com.jayway.jsonpath.JsonPath;
-import com.jayway.jsonpath.Option;
-import com.jayway.jsonpath.ParseContext;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +17,6 @@ import org.springframework.http.MediaType;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -33,13 +29,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class StaffWriteHostileInputIT {
 
     private static final String CAMPAIGNS = "/api/admin/campaigns";
-
-    /** Reads a missing path as null, so a problem without the field fails as an assertion, with the exchange printed. */
-    private static final ParseContext LENIENT = JsonPath.using(
-            Configuration.defaultConfiguration().addOptions(Option.SUPPRESS_EXCEPTIONS));
-
-    /** Raw JSON string contents: the escapes travel as written, so a lone surrogate reaches the server as such. */
-    private static final List<String> UNSTORABLE = List.of("a\\u0000b", "\\u0000", "a\\ud800b", "\\udc00", "x\\ud83d");
 
     @Autowired
     WebTestClient web;
@@ -141,7 +130,7 @@ class StaffWriteHostileInputIT {
         cases.add(Map.entry("{\"sendAt\":\"\",\"zone\":\"UTC\"}", "sendAt"));
         cases.add(Map.entry("null", "sendAt"));
         for (Map.Entry<String, String> bad : cases) {
-            refused(manager.post().uri(CAMPAIGNS + "/{id}/schedule", existing).contentType(MediaType.APPLICATION_JSON)
+            refusedNaming(manager.post().uri(CAMPAIGNS + "/{id}/schedule", existing).contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(bad.getKey()), bad.getValue());
             assertThat(stored()).isEqualTo(before);
         }
@@ -163,7 +152,7 @@ class StaffWriteHostileInputIT {
         cases.add(Map.entry("{\"email\":\"a@example.org\",\"language\":\"e\\u0000s\"}", "language"));
         cases.add(Map.entry("null", "email"));
         for (Map.Entry<String, String> bad : cases) {
-            refused(manager.post().uri(CAMPAIGNS + "/{id}/test-send", existing).contentType(MediaType.APPLICATION_JSON)
+            refusedNaming(manager.post().uri(CAMPAIGNS + "/{id}/test-send", existing).contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(bad.getKey()), bad.getValue());
         }
     }
@@ -171,14 +160,14 @@ class StaffWriteHostileInputIT {
     @Test
     void aMalformedIdInThePathIsNamedOnEveryWrite() {
         for (String id : List.of("not-a-uuid", "1", "1-1-1-1-1", "' or 1=1 --", "<b>")) {
-            refused(manager.put().uri(CAMPAIGNS + "/" + id).contentType(MediaType.APPLICATION_JSON)
+            refusedNaming(manager.put().uri(CAMPAIGNS + "/" + id).contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(campaign("\"S\"", "\"B\"", "null")), "id");
-            refused(manager.post().uri(CAMPAIGNS + "/" + id + "/schedule").contentType(MediaType.APPLICATION_JSON)
+            refusedNaming(manager.post().uri(CAMPAIGNS + "/" + id + "/schedule").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("sendAt", "2027-10-15T09:00", "zone", "UTC")), "id");
-            refused(manager.post().uri(CAMPAIGNS + "/" + id + "/test-send").contentType(MediaType.APPLICATION_JSON)
+            refusedNaming(manager.post().uri(CAMPAIGNS + "/" + id + "/test-send").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("email", "a@example.org")), "id");
             for (String transition : List.of("send-now", "pause", "resume", "cancel")) {
-                refused(manager.post().uri(CAMPAIGNS + "/" + id + "/" + transition), "id");
+                refusedNaming(manager.post().uri(CAMPAIGNS + "/" + id + "/" + transition), "id");
             }
         }
         // an encoded NUL never reaches the service: Spring Security's firewall refuses the path first
@@ -188,24 +177,12 @@ class StaffWriteHostileInputIT {
 
     /** Refused on create and preview with nothing stored, and on update with the existing campaign unchanged. */
     private void expectRefused(String body, String field) {
-        refused(manager.post().uri(CAMPAIGNS).contentType(MediaType.APPLICATION_JSON).bodyValue(body), field);
-        refused(manager.post().uri(CAMPAIGNS + "/preview").contentType(MediaType.APPLICATION_JSON).bodyValue(body),
+        refusedNaming(manager.post().uri(CAMPAIGNS).contentType(MediaType.APPLICATION_JSON).bodyValue(body), field);
+        refusedNaming(manager.post().uri(CAMPAIGNS + "/preview").contentType(MediaType.APPLICATION_JSON).bodyValue(body),
                 field);
-        refused(manager.put().uri(CAMPAIGNS + "/{id}", existing).contentType(MediaType.APPLICATION_JSON)
+        refusedNaming(manager.put().uri(CAMPAIGNS + "/{id}", existing).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body), field);
         assertThat(stored()).isEqualTo(before);
-    }
-
-    private static void refused(WebTestClient.RequestHeadersSpec<?> request, String field) {
-        EntityExchangeResult<byte[]> answer = request.exchange().expectBody().returnResult();
-        // a failure prints the request sent and the answer
-        answer.assertWithDiagnostics(() -> {
-            assertThat(answer.getStatus().value()).isEqualTo(400);
-            assertThat(answer.getResponseHeaders().getContentType())
-                    .matches(type -> type != null && type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-            String problem = new String(answer.getResponseBodyContent(), StandardCharsets.UTF_8);
-            assertThat(LENIENT.parse(problem).<String>read("$.errors[0].field")).isEqualTo(field);
-        });
     }
 
     /** Every campaign and variant row, as text: one existing draft, exactly as it was. */

@@ -1,13 +1,10 @@
 package org.chorus.notifications.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.chorus.notifications.HostileInput.UNSTORABLE;
+import static org.chorus.notifications.HostileInput.refusedNaming;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 
-import com.jayway.jsonpath.Configuration;
-import com.jayway.jsonpath.JsonPath;
-import com.jayway.jsonpath.Option;
-import com.jayway.jsonpath.ParseContext;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +21,6 @@ import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -38,13 +34,6 @@ class StaffWriteHostileInputIT {
 
     private static final String SELF = "5a4e4a8e-2f0b-4c55-9d1a-6b0f9f8f1c11";
     private static final String STAFF = "/api/admin/staff";
-
-    /** Reads a missing path as null, so a problem without the field fails as an assertion, with the exchange printed. */
-    private static final ParseContext LENIENT = JsonPath.using(
-            Configuration.defaultConfiguration().addOptions(Option.SUPPRESS_EXCEPTIONS));
-
-    /** Raw JSON string contents: the escapes travel as written, so a lone surrogate reaches the server as such. */
-    private static final List<String> UNSTORABLE = List.of("a\\u0000b", "\\u0000", "a\\ud800b", "\\udc00", "x\\ud83d");
 
     @Autowired
     WebTestClient web;
@@ -133,7 +122,7 @@ class StaffWriteHostileInputIT {
             String username = "hostile-" + random();
             inviteRefused(invitation("\"" + username + "\"", "\"" + username + "@staff.chorus.invalid\"", "null", roles),
                     field);
-            refused(admin.put().uri(STAFF + "/{id}/roles", existing).contentType(MediaType.APPLICATION_JSON)
+            refusedNaming(admin.put().uri(STAFF + "/{id}/roles", existing).contentType(MediaType.APPLICATION_JSON)
                     .bodyValue("{\"roles\":" + roles + "}"), field);
             assertExistingUnchanged();
         });
@@ -143,11 +132,11 @@ class StaffWriteHostileInputIT {
 
     @Test
     void emptyOrMisshapenBodiesAreProblemsNamingTheFirstField() {
-        refused(admin.post().uri(STAFF).contentType(MediaType.APPLICATION_JSON).bodyValue("null"), "username");
-        refused(admin.post().uri(STAFF).contentType(MediaType.APPLICATION_JSON).bodyValue("{}"), "username");
-        refused(admin.put().uri(STAFF + "/{id}/roles", existing).contentType(MediaType.APPLICATION_JSON)
+        refusedNaming(admin.post().uri(STAFF).contentType(MediaType.APPLICATION_JSON).bodyValue("null"), "username");
+        refusedNaming(admin.post().uri(STAFF).contentType(MediaType.APPLICATION_JSON).bodyValue("{}"), "username");
+        refusedNaming(admin.put().uri(STAFF + "/{id}/roles", existing).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("null"), "roles");
-        refused(admin.put().uri(STAFF + "/{id}/roles", existing).contentType(MediaType.APPLICATION_JSON)
+        refusedNaming(admin.put().uri(STAFF + "/{id}/roles", existing).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{}"), "roles");
         // a list inside the list of roles: Jackson reports no path for it, so the problem names no field (platform/web)
         String nested = "{\"username\":\"hostile-" + random() + "\",\"email\":\"h-" + random()
@@ -163,11 +152,11 @@ class StaffWriteHostileInputIT {
     @Test
     void aMalformedIdInThePathIsNamedOnEveryWrite() {
         for (String id : List.of("not-an-id", "' or 1=1 --", "<b>", UUID.randomUUID().toString().toUpperCase() + "x")) {
-            refused(admin.put().uri(STAFF + "/" + id + "/roles").contentType(MediaType.APPLICATION_JSON)
+            refusedNaming(admin.put().uri(STAFF + "/" + id + "/roles").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue("{\"roles\":[\"moderator\"]}"), "id");
-            refused(admin.post().uri(STAFF + "/" + id + "/disable"), "id");
-            refused(admin.post().uri(STAFF + "/" + id + "/enable"), "id");
-            refused(admin.post().uri(STAFF + "/" + id + "/invitation"), "id");
+            refusedNaming(admin.post().uri(STAFF + "/" + id + "/disable"), "id");
+            refusedNaming(admin.post().uri(STAFF + "/" + id + "/enable"), "id");
+            refusedNaming(admin.post().uri(STAFF + "/" + id + "/invitation"), "id");
         }
         // an encoded NUL never reaches the service: Spring Security's firewall refuses the path first
         admin.post().uri(STAFF + "/%00/disable").exchange().expectStatus().isBadRequest();
@@ -186,24 +175,12 @@ class StaffWriteHostileInputIT {
     }
 
     private void inviteRefused(String body, String field) {
-        refused(admin.post().uri(STAFF).contentType(MediaType.APPLICATION_JSON).bodyValue(body), field);
+        refusedNaming(admin.post().uri(STAFF).contentType(MediaType.APPLICATION_JSON).bodyValue(body), field);
         String username = usernameIn(body);
         if (username != null) {
             assertThat(keycloak.realm(keycloakProperties.realm()).users().search(username, true))
                     .as("no account %s", username).isEmpty();
         }
-    }
-
-    private static void refused(WebTestClient.RequestHeadersSpec<?> request, String field) {
-        EntityExchangeResult<byte[]> answer = request.exchange().expectBody().returnResult();
-        // a failure prints the request sent and the answer
-        answer.assertWithDiagnostics(() -> {
-            assertThat(answer.getStatus().value()).isEqualTo(400);
-            assertThat(answer.getResponseHeaders().getContentType())
-                    .matches(type -> type != null && type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-            String problem = new String(answer.getResponseBodyContent(), StandardCharsets.UTF_8);
-            assertThat(LENIENT.parse(problem).<String>read("$.errors[0].field")).isEqualTo(field);
-        });
     }
 
     private void assertExistingUnchanged() {
