@@ -84,7 +84,19 @@ public class EmailVault {
      * alternative is two subscriptions for one person.
      */
     public byte[] blindIndex(String email) {
-        return blindIndex(indexKey, email);
+        return blindIndex(indexKey, "", email);
+    }
+
+    /**
+     * A blind index kept for one purpose only (counting the mail one address gets, say): the same address gives an
+     * unrelated value under another purpose, so rows kept for one cannot be joined to the subscriber index or to each
+     * other. Normalised as {@link #blindIndex(String)}.
+     */
+    public byte[] blindIndex(String purpose, String email) {
+        if (purpose.isEmpty() || purpose.indexOf(0) >= 0) {
+            throw new IllegalArgumentException("A purpose is a non-empty name without NUL");
+        }
+        return blindIndex(indexKey, purpose + '\0', email);
     }
 
     /**
@@ -92,14 +104,15 @@ public class EmailVault {
      * under it is still the same person, and is re-indexed under the current key when it is found.
      */
     public Optional<byte[]> previousBlindIndex(String email) {
-        return previousIndexKey.map(key -> blindIndex(key, email));
+        return previousIndexKey.map(key -> blindIndex(key, "", email));
     }
 
-    private static byte[] blindIndex(SecretKeySpec key, String email) {
+    private static byte[] blindIndex(SecretKeySpec key, String purpose, String email) {
         String normalised = Normalizer.normalize(email.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
+            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
             return mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);

@@ -69,6 +69,15 @@ class EmailVaultTest {
     }
 
     @Test
+    void anIndexKeptForOnePurposeFindsTheAddressHoweverTypedButJoinsToNoOtherIndex() {
+        byte[] counted = vault.blindIndex("author-mail-count", "ana@example.org");
+
+        assertThat(vault.blindIndex("author-mail-count", "  ANA@Example.org ")).isEqualTo(counted);
+        assertThat(counted).isNotEqualTo(vault.blindIndex("ana@example.org"))
+                .isNotEqualTo(vault.blindIndex("another-purpose", "ana@example.org"));
+    }
+
+    @Test
     void tamperedCiphertextDoesNotOpen() {
         SealedEmail sealed = vault.seal("ana@example.org");
         sealed.ciphertext()[sealed.ciphertext().length - 1] ^= 1;
