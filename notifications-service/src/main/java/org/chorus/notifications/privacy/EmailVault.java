@@ -99,6 +99,11 @@ public class EmailVault {
         return blindIndex(indexKey, purpose + '\0', email);
     }
 
+    /** Whether a previous blind-index key is configured: rows indexed under it may still be waiting to move. */
+    public boolean blindIndexRotating() {
+        return previousIndexKey.isPresent();
+    }
+
     /**
      * The index the address had under the previous blind-index key, while a rotation is under way: a row indexed
      * under it is still the same person, and is re-indexed under the current key when it is found.

@@ -70,6 +70,9 @@ class SubscriptionIT {
     @Autowired
     PrivacyProperties keys;
 
+    @Autowired
+    BlindIndexRotation rotation;
+
     SubscriptionApi api;
 
     @BeforeEach
@@ -202,8 +205,7 @@ class SubscriptionIT {
         String email = address();
         api.confirmed(email);
         UUID id = idOf(email);
-        EmailVault beforeRotation = new EmailVault(new PrivacyProperties(keys.emailKeys(), keys.activeEmailKeyId(),
-                keys.previousBlindIndexKey(), null, keys.linkKey(), null));
+        EmailVault beforeRotation = underThePreviousKey();
         db.sql("update subscriber set email_blind_index = :previous where id = :id")
                 .bind("previous", beforeRotation.blindIndex(email)).bind("id", id).then().block();
         outsideResendInterval(id);
@@ -216,6 +218,26 @@ class SubscriptionIT {
                 .bind("previous", beforeRotation.blindIndex(email)).map(row -> row.get(0, Long.class)).one().block())
                 .isZero();
         assertThat(subject(awaitMails(email, 2).get(1))).isEqualTo("You are already subscribed to Chorus");
+    }
+
+    @Test
+    void aRotationPassMovesEverySubscriberStillIndexedUnderThePreviousKeyWithoutTheirSigningUpAgain() {
+        String email = address();
+        api.confirmed(email);
+        UUID id = idOf(email);
+        byte[] previous = underThePreviousKey().blindIndex(email);
+        db.sql("update subscriber set email_blind_index = :previous where id = :id")
+                .bind("previous", previous).bind("id", id).then().block();
+
+        assertThat(rotation.reindexAll().block()).isGreaterThanOrEqualTo(1);
+
+        assertThat(idOf(email)).isEqualTo(id);
+        assertThat(rotation.reindexAll().block()).isZero();
+    }
+
+    private EmailVault underThePreviousKey() {
+        return new EmailVault(new PrivacyProperties(keys.emailKeys(), keys.activeEmailKeyId(),
+                keys.previousBlindIndexKey(), null, keys.linkKey(), null));
     }
 
     @Test
