@@ -13,6 +13,8 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * notifications-service on a real PostgreSQL, Kafka broker, SMTP server (GreenMail) and Keycloak (staff accounts
  * and the moderators a digest goes to). Driven over HTTP; one of each server per test JVM, shared by every test class.
+ * The development profile brings the public development keys and Keycloak client secret, without which the service
+ * refuses to start.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

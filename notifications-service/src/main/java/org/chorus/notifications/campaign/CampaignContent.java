@@ -59,6 +59,9 @@ record CampaignContent(String topic, List<String> languages, Map<String, Variant
         if (variant == null) {
             throw new InvalidInput(field, "must not be null");
         }
+        storable(field + ".subject", variant.subject());
+        storable(field + ".body", variant.body());
+        storable(field + ".contentWarning", variant.contentWarning());
         if (variant.body() == null || variant.body().isBlank()) {
             throw new InvalidInput(field + ".body", "must not be blank");
         }
@@ -74,9 +77,6 @@ record CampaignContent(String topic, List<String> languages, Map<String, Variant
                 throw new InvalidInput(field + ".contentWarning", "must be one line without control characters");
             }
         }
-        if (variant.body().indexOf(0) >= 0) {
-            throw new InvalidInput(field + ".body", "must not contain NUL characters");
-        }
         try {
             return CampaignTemplate.render(language, variant);
         } catch (CampaignTemplate.Problem problem) {
@@ -84,6 +84,27 @@ record CampaignContent(String topic, List<String> languages, Map<String, Variant
                 throw new InvalidInput(field + ".subject", problem.getMessage());
             }
             throw new InvalidInput(field + ".body", "line " + problem.line() + ": " + problem.getMessage());
+        }
+    }
+
+    /**
+     * PostgreSQL refuses a NUL in text (a 500 if it got that far), and an unpaired surrogate has no UTF-8 form: the
+     * driver would store a "?" in its place, so what staff previewed is not what subscribers would get.
+     */
+    static void storable(String field, String text) {
+        if (text == null) {
+            return;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                throw new InvalidInput(field, "must not contain NUL characters");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidInput(field, "must not contain unpaired surrogates (text that is not Unicode)");
+            }
         }
     }
 

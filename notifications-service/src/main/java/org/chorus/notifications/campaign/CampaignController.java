@@ -27,7 +27,11 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/admin/campaigns")
 class CampaignController {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+$");
+    // a dot-atom address with an ASCII domain: what the mail server takes without SMTPUTF8, nothing that parses as
+    // a display name, a group or a second recipient
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]{1,64}"
+            + "(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final int MAX_MISSED_PAGE = 1000;
 
     private final Campaigns campaigns;
@@ -43,7 +47,7 @@ class CampaignController {
     }
 
     @PostMapping
-    Mono<ResponseEntity<Campaigns.Campaign>> create(@RequestBody CampaignContent content) {
+    Mono<ResponseEntity<Campaigns.Campaign>> create(@RequestBody(required = false) CampaignContent content) {
         return campaigns.create(required(content))
                 .map(created -> ResponseEntity.created(URI.create("/api/admin/campaigns/" + created.id())).body(created));
     }
@@ -54,13 +58,13 @@ class CampaignController {
     }
 
     @GetMapping("/{id}")
-    Mono<Campaigns.Campaign> find(@PathVariable UUID id) {
-        return campaigns.find(id);
+    Mono<Campaigns.Campaign> find(@PathVariable String id) {
+        return campaigns.find(campaignId(id));
     }
 
     @PutMapping("/{id}")
-    Mono<Campaigns.Campaign> update(@PathVariable UUID id, @RequestBody CampaignContent content) {
-        return campaigns.update(id, required(content));
+    Mono<Campaigns.Campaign> update(@PathVariable String id, @RequestBody(required = false) CampaignContent content) {
+        return campaigns.update(campaignId(id), required(content));
     }
 
     record Preview(String subject, String html, String text) {
@@ -68,13 +72,13 @@ class CampaignController {
 
     /** Renders what was sent without storing it: what the editor shows while staff write. */
     @PostMapping("/preview")
-    Map<String, Preview> preview(@RequestBody CampaignContent content) {
+    Map<String, Preview> preview(@RequestBody(required = false) CampaignContent content) {
         return previews(required(content));
     }
 
     @GetMapping("/{id}/preview")
-    Mono<Map<String, Preview>> preview(@PathVariable UUID id) {
-        return campaigns.find(id).map(campaign -> previews(campaign.content()));
+    Mono<Map<String, Preview>> preview(@PathVariable String id) {
+        return campaigns.find(campaignId(id)).map(campaign -> previews(campaign.content()));
     }
 
     private Map<String, Preview> previews(CampaignContent content) {
@@ -95,60 +99,74 @@ class CampaignController {
 
     @PostMapping("/{id}/test-send")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Mono<TestSent> testSend(@PathVariable UUID id, @RequestBody TestSendRequest request) {
+    Mono<TestSent> testSend(@PathVariable String id, @RequestBody(required = false) TestSendRequest request) {
         if (request == null || request.email() == null || request.email().length() > 254
                 || !EMAIL.matcher(request.email().strip()).matches()) {
+            // the pattern is ASCII only, so NUL, unpaired surrogates, markup and a second address all end here
             throw new InvalidInput("email", "must be one email address");
         }
         if (request.language() != null && !CampaignContent.LANGUAGES.contains(request.language())) {
             throw new InvalidInput("language", "must be one of " + CampaignContent.LANGUAGES);
         }
         String to = request.email().strip();
-        return campaigns.find(id)
+        return campaigns.find(campaignId(id))
                 .flatMap(campaign -> testSend.send(campaign.content(), to, request.language()))
                 .map(languages -> new TestSent(MaskedEmail.of(to), languages));
     }
 
     @PostMapping("/{id}/schedule")
-    Mono<Campaigns.Campaign> schedule(@PathVariable UUID id, @RequestBody Campaigns.Schedule schedule) {
-        return campaigns.schedule(id, schedule, clock.instant());
+    Mono<Campaigns.Campaign> schedule(@PathVariable String id, @RequestBody(required = false) Campaigns.Schedule schedule) {
+        return campaigns.schedule(campaignId(id), schedule, clock.instant());
     }
 
     @PostMapping("/{id}/send-now")
-    Mono<Campaigns.Campaign> sendNow(@PathVariable UUID id) {
-        return campaigns.sendNow(id);
+    Mono<Campaigns.Campaign> sendNow(@PathVariable String id) {
+        return campaigns.sendNow(campaignId(id));
     }
 
     @PostMapping("/{id}/pause")
-    Mono<Campaigns.Campaign> pause(@PathVariable UUID id) {
-        return campaigns.pause(id);
+    Mono<Campaigns.Campaign> pause(@PathVariable String id) {
+        return campaigns.pause(campaignId(id));
     }
 
     @PostMapping("/{id}/resume")
-    Mono<Campaigns.Campaign> resume(@PathVariable UUID id) {
-        return campaigns.resume(id);
+    Mono<Campaigns.Campaign> resume(@PathVariable String id) {
+        return campaigns.resume(campaignId(id));
     }
 
     @PostMapping("/{id}/cancel")
-    Mono<Campaigns.Campaign> cancel(@PathVariable UUID id) {
-        return campaigns.cancel(id);
+    Mono<Campaigns.Campaign> cancel(@PathVariable String id) {
+        return campaigns.cancel(campaignId(id));
     }
 
     @GetMapping("/{id}/progress")
-    Mono<DeliveryReport.Progress> progress(@PathVariable UUID id) {
-        return report.progress(id);
+    Mono<DeliveryReport.Progress> progress(@PathVariable String id) {
+        return report.progress(campaignId(id));
     }
 
     /** Failed and bounced recipients: subscriber id and masked address only. */
     @GetMapping("/{id}/missed")
-    Flux<DeliveryReport.Missed> missed(@PathVariable UUID id, @RequestParam(required = false) UUID after,
+    Flux<DeliveryReport.Missed> missed(@PathVariable String id, @RequestParam(required = false) UUID after,
                                        @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_MISSED_PAGE) {
             throw new InvalidInput("limit", "must be between 1 and " + MAX_MISSED_PAGE);
         }
-        return report.missed(id, after, limit);
+        return report.missed(campaignId(id), after, limit);
     }
 
+    /**
+     * A campaign id from the path, taken as text so a malformed one is a 400 naming {@code id} rather than a problem
+     * naming nothing; only the canonical form, as the database writes it (UUID.fromString would take "1-1-1-1-1").
+     */
+    private static UUID campaignId(String id) {
+        if (!ID.matcher(id).matches()) {
+            throw new InvalidInput("id", "must be a campaign id (a UUID in lower case)");
+        }
+        return UUID.fromString(id);
+    }
+
+    // every body is optional to Spring so that a missing one, or JSON null, reaches these checks and is answered
+    // naming the field it lacks, rather than as a problem that names nothing
     private static CampaignContent required(CampaignContent content) {
         if (content == null) {
             throw new InvalidInput("topic", "the request body must be a campaign");

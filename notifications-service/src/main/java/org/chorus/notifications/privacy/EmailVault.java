@@ -8,6 +8,7 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -32,6 +33,7 @@ public class EmailVault {
     private final Map<String, SecretKeySpec> keys;
     private final String activeKeyId;
     private final SecretKeySpec indexKey;
+    private final Optional<SecretKeySpec> previousIndexKey;
 
     public EmailVault(PrivacyProperties properties) {
         this.keys = properties.emailKeys().entrySet().stream().collect(Collectors.toUnmodifiableMap(
@@ -39,6 +41,9 @@ public class EmailVault {
         this.activeKeyId = properties.activeEmailKeyId();
         this.indexKey = new SecretKeySpec(PrivacyProperties.key("blind-index-key", properties.blindIndexKey()),
                 "HmacSHA256");
+        this.previousIndexKey = Optional.ofNullable(properties.previousBlindIndexKey())
+                .filter(PrivacyProperties::present)
+                .map(key -> new SecretKeySpec(PrivacyProperties.key("previous-blind-index-key", key), "HmacSHA256"));
     }
 
     public SealedEmail seal(String email) {
@@ -79,10 +84,40 @@ public class EmailVault {
      * alternative is two subscriptions for one person.
      */
     public byte[] blindIndex(String email) {
+        return blindIndex(indexKey, "", email);
+    }
+
+    /**
+     * A blind index kept for one purpose only (counting the mail one address gets, say): the same address gives an
+     * unrelated value under another purpose, so rows kept for one cannot be joined to the subscriber index or to each
+     * other. Normalised as {@link #blindIndex(String)}.
+     */
+    public byte[] blindIndex(String purpose, String email) {
+        if (purpose.isEmpty() || purpose.indexOf(0) >= 0) {
+            throw new IllegalArgumentException("A purpose is a non-empty name without NUL");
+        }
+        return blindIndex(indexKey, purpose + '\0', email);
+    }
+
+    /** Whether a previous blind-index key is configured: rows indexed under it may still be waiting to move. */
+    public boolean blindIndexRotating() {
+        return previousIndexKey.isPresent();
+    }
+
+    /**
+     * The index the address had under the previous blind-index key, while a rotation is under way: a row indexed
+     * under it is still the same person, and is re-indexed under the current key when it is found.
+     */
+    public Optional<byte[]> previousBlindIndex(String email) {
+        return previousIndexKey.map(key -> blindIndex(key, "", email));
+    }
+
+    private static byte[] blindIndex(SecretKeySpec key, String purpose, String email) {
         String normalised = Normalizer.normalize(email.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(indexKey);
+            mac.init(key);
+            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
             return mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);

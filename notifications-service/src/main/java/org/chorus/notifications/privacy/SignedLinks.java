@@ -27,9 +27,14 @@ public class SignedLinks {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final SecretKeySpec key;
+    // links live in inboxes for months: after a rotation, those signed under the previous key still open
+    private final Optional<SecretKeySpec> previousKey;
 
     public SignedLinks(PrivacyProperties properties) {
         this.key = new SecretKeySpec(PrivacyProperties.key("link-key", properties.linkKey()), "HmacSHA256");
+        this.previousKey = Optional.ofNullable(properties.previousLinkKey())
+                .filter(PrivacyProperties::present)
+                .map(previous -> new SecretKeySpec(PrivacyProperties.key("previous-link-key", previous), "HmacSHA256"));
     }
 
     public String sign(UUID subject, String purpose, Instant expiresAt) {
@@ -38,7 +43,7 @@ public class SignedLinks {
                 .putLong(subject.getLeastSignificantBits())
                 .putLong(expiresAt.getEpochSecond())
                 .array();
-        return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(purpose, payload));
+        return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(key, purpose, payload));
     }
 
     public Optional<UUID> verify(String token, String purpose, Instant now) {
@@ -57,7 +62,7 @@ public class SignedLinks {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (payload.length != 24 || !MessageDigest.isEqual(mac(purpose, payload), signature)) {
+        if (payload.length != 24 || !signedByAKeyWeAccept(purpose, payload, signature)) {
             return Optional.empty();
         }
         ByteBuffer buffer = ByteBuffer.wrap(payload);
@@ -68,7 +73,13 @@ public class SignedLinks {
         return Optional.of(subject);
     }
 
-    private byte[] mac(String purpose, byte[] payload) {
+    private boolean signedByAKeyWeAccept(String purpose, byte[] payload, byte[] signature) {
+        return MessageDigest.isEqual(mac(key, purpose, payload), signature)
+                || previousKey.filter(previous -> MessageDigest.isEqual(mac(previous, purpose, payload), signature))
+                        .isPresent();
+    }
+
+    private static byte[] mac(SecretKeySpec key, String purpose, byte[] payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

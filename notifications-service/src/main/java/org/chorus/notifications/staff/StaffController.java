@@ -29,10 +29,17 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/admin/staff")
 class StaffController {
 
-    // Keycloak's own limit is 255; staff usernames are short handles
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
-    // one @, no spaces or angle brackets, a dot in the domain: strict enough for staff addresses Keycloak mails
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]{1,64}@[^@\\s<>\"]+\\.[^@\\s<>\"]{2,}");
+    // Keycloak's own rule is 3 to 255 characters; staff usernames are short handles. Keycloak reserves
+    // service-account- for the users behind clients (SERVICE_ACCOUNT below)
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+    private static final String SERVICE_ACCOUNT = "service-account-";
+    // a dot-atom address with an ASCII domain: a strict subset of what Keycloak's own check takes (it refuses two dots
+    // in a row, a dot at either end, commas, brackets...), so Keycloak never refuses what passed here
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+            + "(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
+    private static final int MAX_LOCAL_PART = 64;
+    private static final int MAX_EMAIL = 254;
+    // letters of any script; none of the characters Keycloak's person-name check refuses (<>&"$%!#?;*~/\|^=[]{}())
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}' .-]{1,100}");
     private static final String ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
@@ -52,14 +59,18 @@ class StaffController {
         return directory.find(checkedId(id));
     }
 
+    // bodies are optional to Spring so that a missing one, or JSON null, is answered naming the first field it lacks
     @PostMapping
-    Mono<ResponseEntity<Invited>> invite(@RequestBody Invitation invitation) {
-        if (invitation.username() == null || !USERNAME.matcher(invitation.username()).matches()) {
-            throw new InvalidInput("username", "2 to 64 characters: lower-case letters, digits, '.', '_' or '-'");
+    Mono<ResponseEntity<Invited>> invite(@RequestBody(required = false) Invitation invitation) {
+        if (invitation == null || invitation.username() == null || !USERNAME.matcher(invitation.username()).matches()) {
+            throw new InvalidInput("username", "3 to 64 characters: lower-case letters, digits, '.', '_' or '-'");
         }
-        if (invitation.email() == null || invitation.email().length() > 254
-                || !EMAIL.matcher(invitation.email()).matches()) {
-            throw new InvalidInput("email", "must be an email address Keycloak can send the invitation to");
+        if (invitation.username().startsWith(SERVICE_ACCOUNT)) {
+            throw new InvalidInput("username", "must not start with " + SERVICE_ACCOUNT + " (Keycloak keeps those for clients)");
+        }
+        if (invitation.email() == null || invitation.email().length() > MAX_EMAIL
+                || invitation.email().indexOf('@') > MAX_LOCAL_PART || !EMAIL.matcher(invitation.email()).matches()) {
+            throw new InvalidInput("email", "must be one email address (ASCII) Keycloak can send the invitation to");
         }
         name("firstName", invitation.firstName());
         name("lastName", invitation.lastName());
@@ -67,7 +78,7 @@ class StaffController {
         if (roles.isEmpty()) {
             throw new InvalidInput("roles", "a staff member needs at least one role");
         }
-        Invitation checked = new Invitation(invitation.username(), invitation.email().strip(),
+        Invitation checked = new Invitation(invitation.username(), invitation.email(),
                 invitation.firstName(), invitation.lastName(), roles);
         return directory.invite(checked).map(invited -> ResponseEntity.status(HttpStatus.CREATED).body(invited));
     }
@@ -84,10 +95,11 @@ class StaffController {
     }
 
     @PutMapping("/{id}/roles")
-    Mono<StaffMember> changeRoles(@PathVariable String id, @RequestBody RoleChange change,
+    Mono<StaffMember> changeRoles(@PathVariable String id, @RequestBody(required = false) RoleChange change,
             @AuthenticationPrincipal Jwt caller) {
-        List<String> roles = roles(change.roles());
-        if (checkedId(id).equals(caller.getSubject()) && !roles.contains(StaffRoles.ADMIN)) {
+        checkedId(id);
+        List<String> roles = roles(change == null ? null : change.roles());
+        if (id.equals(caller.getSubject()) && !roles.contains(StaffRoles.ADMIN)) {
             throw new ResponseStatusException(HttpStatus.CONFLICT,
                     "You cannot remove your own admin role; ask another admin");
         }
@@ -109,8 +121,8 @@ class StaffController {
 
     private static String checkedId(String id) {
         if (!id.matches(ID)) {
-            // not an id Keycloak could have made: the same answer as an id nobody has
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No staff account has this id");
+            // not an id Keycloak could have made: the client's mistake, named, and Keycloak is never asked
+            throw new InvalidInput("id", "must be a staff account id (a UUID in lower case)");
         }
         return id;
     }
@@ -126,11 +138,12 @@ class StaffController {
             throw new InvalidInput("roles", "the list of staff roles is required (it may be empty to remove all)");
         }
         Set<String> distinct = new LinkedHashSet<>();
-        for (String role : roles) {
-            if (role == null || !StaffDirectory.STAFF_ROLES.contains(role)) {
-                throw new InvalidInput("roles", "each role must be one of " + StaffDirectory.STAFF_ROLES);
+        for (int i = 0; i < roles.size(); i++) {
+            // List.of(...).contains(null) throws, so a null in the list must be caught before the lookup
+            if (roles.get(i) == null || !StaffDirectory.STAFF_ROLES.contains(roles.get(i))) {
+                throw new InvalidInput("roles[" + i + "]", "must be one of " + StaffDirectory.STAFF_ROLES);
             }
-            distinct.add(role);
+            distinct.add(roles.get(i));
         }
         return List.copyOf(distinct);
     }

@@ -12,11 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param linkValidity       how long preference and unsubscribe links in a mail keep working; long, because people
  *                           open an anniversary mail months after it came
  * @param purgeEvery         how often an instance deletes the sign-ups whose window has passed
+ * @param reindexEvery       while a blind-index key rotation is under way (a previous key is configured), how long
+ *                           an instance waits after one pass over every subscriber before it starts the next
  */
 @ConfigurationProperties("chorus.notifications.subscriptions")
 record SubscriptionProperties(
         @DefaultValue("48h") Duration confirmationWindow,
         @DefaultValue("10m") Duration resendInterval,
         @DefaultValue("400d") Duration linkValidity,
-        @DefaultValue("10m") Duration purgeEvery) {
+        @DefaultValue("10m") Duration purgeEvery,
+        @DefaultValue("1h") Duration reindexEvery) {
 }

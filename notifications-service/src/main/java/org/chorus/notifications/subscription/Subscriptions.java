@@ -55,7 +55,7 @@ class Subscriptions {
     Mono<Void> subscribe(SubscriptionRequest request) {
         Settings settings = request.settings();
         SealedEmail sealed = vault.seal(request.email().strip());
-        Mono<Void> work = db.sql("""
+        Mono<Void> work = reindexUnderTheCurrentKey(request.email(), sealed.blindIndex()).then(db.sql("""
                         insert into subscriber (id, email_key_id, email_ciphertext, email_blind_index, language, topics,
                                                 help_zip, status)
                         values (:id, :keyId, :ciphertext, :blindIndex, :language, :topics, :zip, 'pending')
@@ -72,8 +72,24 @@ class Subscriptions {
                 .one()
                 .flatMap(id -> queueMailIfQuiet(id, CONFIRM_MAIL))
                 .switchIfEmpty(Mono.defer(() -> subscribeExisting(sealed.blindIndex(), settings)))
-                .then();
+                .then());
         return transactional.transactional(work);
+    }
+
+    /**
+     * During a blind-index key rotation, an address indexed under the previous key is the same person: its row moves
+     * to the current key's index before anything looks for it, so the person is found rather than signed up twice.
+     */
+    private Mono<Void> reindexUnderTheCurrentKey(String email, byte[] current) {
+        return vault.previousBlindIndex(email)
+                .map(previous -> db.sql("""
+                                update subscriber set email_blind_index = :current
+                                where email_blind_index = :previous
+                                  and not exists (select 1 from subscriber where email_blind_index = :current)""")
+                        .bind("current", current)
+                        .bind("previous", previous)
+                        .then())
+                .orElse(Mono.empty());
     }
 
     private Mono<Boolean> subscribeExisting(byte[] blindIndex, Settings settings) {

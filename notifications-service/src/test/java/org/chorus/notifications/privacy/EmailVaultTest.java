@@ -33,10 +33,48 @@ class EmailVaultTest {
     @Test
     void addressSealedUnderAnOlderKeyStillOpensAfterRotation() {
         PrivacyProperties p = PrivacyFixtures.properties();
-        EmailVault before = new EmailVault(new PrivacyProperties(p.emailKeys(), "old", p.blindIndexKey(), p.linkKey()));
+        EmailVault before = new EmailVault(new PrivacyProperties(p.emailKeys(), "old", p.blindIndexKey(), null, p.linkKey(), null));
         SealedEmail sealed = before.seal("ana@example.org");
 
         assertThat(vault.open("old", sealed.ciphertext())).isEqualTo("ana@example.org");
+    }
+
+    @Test
+    void afterAnEmailKeyRotationOldRowsOpenAndNewOnesAreSealedUnderTheNewKey() {
+        PrivacyProperties p = PrivacyFixtures.properties();
+        EmailVault before = new EmailVault(new PrivacyProperties(Map.of("old", p.emailKeys().get("old")), "old",
+                p.blindIndexKey(), null, p.linkKey(), null));
+        SealedEmail old = before.seal("ana@example.org");
+
+        SealedEmail fresh = vault.seal("ana@example.org");
+
+        assertThat(old.keyId()).isEqualTo("old");
+        assertThat(fresh.keyId()).isEqualTo("new");
+        assertThat(vault.open(old.keyId(), old.ciphertext())).isEqualTo("ana@example.org");
+        assertThat(vault.open(fresh.keyId(), fresh.ciphertext())).isEqualTo("ana@example.org");
+        assertThatThrownBy(() -> before.open(fresh.keyId(), fresh.ciphertext()))
+                .hasMessageContaining("No email key new");
+    }
+
+    @Test
+    void afterABlindIndexKeyRotationTheIndexUnderThePreviousKeyStillFindsTheAddressButNothingNewUsesIt() {
+        byte[] indexedBefore = vault.blindIndex("ana@example.org");
+        EmailVault rotated = new EmailVault(PrivacyFixtures.rotated());
+
+        assertThat(rotated.previousBlindIndex(" ANA@example.org")).hasValueSatisfying(
+                previous -> assertThat(previous).isEqualTo(indexedBefore));
+        assertThat(rotated.blindIndex("ana@example.org")).isNotEqualTo(indexedBefore);
+        assertThat(rotated.seal("ana@example.org").blindIndex()).isNotEqualTo(indexedBefore);
+        assertThat(vault.previousBlindIndex("ana@example.org")).isEmpty();
+    }
+
+    @Test
+    void anIndexKeptForOnePurposeFindsTheAddressHoweverTypedButJoinsToNoOtherIndex() {
+        byte[] counted = vault.blindIndex("author-mail-count", "ana@example.org");
+
+        assertThat(vault.blindIndex("author-mail-count", "  ANA@Example.org ")).isEqualTo(counted);
+        assertThat(counted).isNotEqualTo(vault.blindIndex("ana@example.org"))
+                .isNotEqualTo(vault.blindIndex("another-purpose", "ana@example.org"));
     }
 
     @Test
@@ -50,11 +88,11 @@ class EmailVaultTest {
     @Test
     void keysThatAreNotThirtyTwoBytesOfBase64AreRefusedWithoutEchoingThem() {
         PrivacyProperties p = PrivacyFixtures.properties();
-        assertThatThrownBy(() -> new PrivacyProperties(Map.of("k", "c2hvcnQ="), "k", p.blindIndexKey(), p.linkKey()))
+        assertThatThrownBy(() -> new PrivacyProperties(Map.of("k", "c2hvcnQ="), "k", p.blindIndexKey(), null, p.linkKey(), null))
                 .hasMessageContaining("32 bytes").hasMessageNotContaining("c2hvcnQ=");
-        assertThatThrownBy(() -> new PrivacyProperties(p.emailKeys(), "new", "not base64!", p.linkKey()))
+        assertThatThrownBy(() -> new PrivacyProperties(p.emailKeys(), "new", "not base64!", null, p.linkKey(), null))
                 .hasMessageContaining("not base64").hasMessageNotContaining("not base64!");
-        assertThatThrownBy(() -> new PrivacyProperties(p.emailKeys(), "missing", p.blindIndexKey(), p.linkKey()))
+        assertThatThrownBy(() -> new PrivacyProperties(p.emailKeys(), "missing", p.blindIndexKey(), null, p.linkKey(), null))
                 .hasMessageContaining("active-email-key-id");
     }
 }

@@ -34,9 +34,22 @@ class SignedLinksTest {
     void tokenSignedWithAnotherKeyIsRefused() {
         PrivacyProperties p = PrivacyFixtures.properties();
         SignedLinks other = new SignedLinks(
-                new PrivacyProperties(p.emailKeys(), p.activeEmailKeyId(), p.blindIndexKey(), p.blindIndexKey()));
+                new PrivacyProperties(p.emailKeys(), p.activeEmailKeyId(), p.blindIndexKey(), null, p.blindIndexKey(), null));
 
         assertThat(links.verify(other.sign(subscriber, "confirm", now.plusSeconds(60)), "confirm", now)).isEmpty();
+    }
+
+    @Test
+    void afterALinkKeyRotationLinksAlreadyMailedStillOpenAndNewOnesAreSignedWithTheNewKey() {
+        String mailedBefore = links.sign(subscriber, "preferences", now.plus(Duration.ofDays(30)));
+        SignedLinks rotated = new SignedLinks(PrivacyFixtures.rotated());
+        String signedAfter = rotated.sign(subscriber, "preferences", now.plus(Duration.ofDays(30)));
+
+        assertThat(rotated.verify(mailedBefore, "preferences", now)).contains(subscriber);
+        assertThat(rotated.verify(signedAfter, "preferences", now)).contains(subscriber);
+        // nothing new is signed with the previous key: the old key alone does not open a new link
+        assertThat(links.verify(signedAfter, "preferences", now)).isEmpty();
+        assertThat(rotated.verify(mailedBefore, "unsubscribe", now)).isEmpty();
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.chorus.notifications.DatabaseDump;
 import org.chorus.notifications.NotificationsIntegrationTest;
 import org.chorus.notifications.privacy.EmailVault;
+import org.chorus.notifications.privacy.PrivacyProperties;
 import org.chorus.notifications.privacy.SignedLinks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,12 @@ class SubscriptionIT {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    PrivacyProperties keys;
+
+    @Autowired
+    BlindIndexRotation rotation;
 
     SubscriptionApi api;
 
@@ -190,6 +197,47 @@ class SubscriptionIT {
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
         assertThat(mailsTo(email)).hasSize(1);
         assertThat(language(email)).isEqualTo("en");
+    }
+
+    /** The development profile runs mid-rotation: a previous blind-index key is configured beside the current one. */
+    @Test
+    void aSubscriberIndexedUnderThePreviousBlindIndexKeyIsFoundAndReindexedNotSignedUpTwice() {
+        String email = address();
+        api.confirmed(email);
+        UUID id = idOf(email);
+        EmailVault beforeRotation = underThePreviousKey();
+        db.sql("update subscriber set email_blind_index = :previous where id = :id")
+                .bind("previous", beforeRotation.blindIndex(email)).bind("id", id).then().block();
+        outsideResendInterval(id);
+
+        api.subscribe(request(email.toUpperCase(), "es", List.of("anniversary"), null)).expectStatus().isAccepted();
+
+        assertThat(idOf(email)).isEqualTo(id);
+        assertThat(status(email)).isEqualTo("confirmed");
+        assertThat(db.sql("select count(*) from subscriber where email_blind_index = :previous")
+                .bind("previous", beforeRotation.blindIndex(email)).map(row -> row.get(0, Long.class)).one().block())
+                .isZero();
+        assertThat(subject(awaitMails(email, 2).get(1))).isEqualTo("You are already subscribed to Chorus");
+    }
+
+    @Test
+    void aRotationPassMovesEverySubscriberStillIndexedUnderThePreviousKeyWithoutTheirSigningUpAgain() {
+        String email = address();
+        api.confirmed(email);
+        UUID id = idOf(email);
+        byte[] previous = underThePreviousKey().blindIndex(email);
+        db.sql("update subscriber set email_blind_index = :previous where id = :id")
+                .bind("previous", previous).bind("id", id).then().block();
+
+        assertThat(rotation.reindexAll().block()).isGreaterThanOrEqualTo(1);
+
+        assertThat(idOf(email)).isEqualTo(id);
+        assertThat(rotation.reindexAll().block()).isZero();
+    }
+
+    private EmailVault underThePreviousKey() {
+        return new EmailVault(new PrivacyProperties(keys.emailKeys(), keys.activeEmailKeyId(),
+                keys.previousBlindIndexKey(), null, keys.linkKey(), null));
     }
 
     @Test
@@ -495,8 +543,12 @@ class SubscriptionIT {
 
     /** Moves the address's last mail back in time, as if the resend interval had passed. */
     private void outsideResendInterval(String email) {
+        outsideResendInterval(idOf(email));
+    }
+
+    private void outsideResendInterval(UUID subscriber) {
         db.sql("update subscriber_mail set queued_at = queued_at - interval '1 hour' where subscriber_id = :id")
-                .bind("id", idOf(email)).then().block();
+                .bind("id", subscriber).then().block();
     }
 
     private UUID idOf(String email) {
