@@ -15,7 +15,7 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Limits {@code /api/**} per client address, before security and routing so a flood costs as little as possible.
+ * Limits {@code /api/**} and sign-in (each start of which makes a session) per client address, before security and routing so a flood costs as little as possible.
  * Answers 429 with {@code Retry-After} and problem+json. The client address is the one the edge settled (the
  * connection's peer unless a trusted proxy named another); a request whose client cannot be told is refused. The address is handed to the {@link RateCounter} only,
  * which keeps a keyed hash of it (in memory, or in Redis when several gateways share the count).
@@ -35,15 +35,16 @@ class RateLimitFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (!properties.enabled() || !request.getPath().value().startsWith("/api/")) {
+        String path = request.getPath().value();
+        boolean signIn = path.startsWith("/oauth2/") || path.startsWith("/login/") || path.equals("/logout");
+        if (!properties.enabled() || !(signIn || path.startsWith("/api/"))) {
             return chain.filter(exchange);
         }
-        String path = request.getPath().value();
         boolean staff = path.startsWith("/api/admin/") || path.equals("/api/me");
         boolean write = !(HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod())
                 || HttpMethod.OPTIONS.equals(request.getMethod()));
-        String kind = staff ? "staff" : write ? "write" : "read";
-        int limit = staff ? properties.staffPerWindow()
+        String kind = signIn ? "sign-in" : staff ? "staff" : write ? "write" : "read";
+        int limit = signIn ? properties.signInPerWindow() : staff ? properties.staffPerWindow()
                 : write ? properties.writesPerWindow() : properties.readsPerWindow();
         return ClientAddress.of(request)
                 .map(client -> counter.acquire(client.countingUnit(), kind, limit)
