@@ -29,6 +29,7 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfException;
 import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
@@ -53,6 +54,8 @@ class SecurityConfiguration {
 
     /** Spring's WebSession cookie (also Spring Session's with Redis); this gateway does not rename it. */
     private static final String SESSION_COOKIE = "SESSION";
+    /** Spring Security's CSRF cookie, which the portal's script reads. */
+    private static final String CSRF_COOKIE = "XSRF-TOKEN";
 
     /** Where the session is what authenticates: only there can a forged cross-site write do harm. */
     private static final ServerWebExchangeMatcher SESSION_AUTHENTICATED =
@@ -67,6 +70,7 @@ class SecurityConfiguration {
         roles.setJwtGrantedAuthoritiesConverter(new RealmRoles());
         CookieServerCsrfTokenRepository csrfCookie = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
         csrfCookie.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        ServerCsrfTokenRepository csrfTokens = secureBehindTls(csrfCookie);
         return http
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -84,7 +88,7 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(unauthorized())
                         .accessDeniedHandler(forbidden()))
                 .csrf(csrf -> csrf
-                        .csrfTokenRepository(csrfCookie)
+                        .csrfTokenRepository(csrfTokens)
                         // the portal sends the cookie's value back in X-XSRF-TOKEN, as it is (no masking)
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(cookieAuthenticatedWrite())
@@ -117,6 +121,35 @@ class SecurityConfiguration {
                 .filter(MatchResult::isMatch)
                 .flatMap(match -> exchange.<Mono<CsrfToken>>getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty()))
                 .then(chain.filter(exchange));
+    }
+
+    /**
+     * The CSRF cookie is Secure whenever the reader's connection is https, as the session cookie is. Spring's cookie
+     * repository asks whether this connection is TLS, which it is not behind a TLS-terminating proxy; the request's
+     * scheme says what the reader used (org.chorus.gateway.edge.TrustedProxies sets it from a trusted proxy).
+     */
+    private static ServerCsrfTokenRepository secureBehindTls(CookieServerCsrfTokenRepository cookies) {
+        return new ServerCsrfTokenRepository() {
+            @Override
+            public Mono<CsrfToken> generateToken(ServerWebExchange exchange) {
+                return cookies.generateToken(exchange);
+            }
+
+            @Override
+            public Mono<Void> saveToken(ServerWebExchange exchange, CsrfToken token) {
+                return cookies.saveToken(exchange, token).then(Mono.fromRunnable(() -> {
+                    if ("https".equals(exchange.getRequest().getURI().getScheme())) {
+                        exchange.getResponse().getCookies().computeIfPresent(CSRF_COOKIE, (name, written) ->
+                                written.stream().map(cookie -> cookie.mutate().secure(true).build()).toList());
+                    }
+                }));
+            }
+
+            @Override
+            public Mono<CsrfToken> loadToken(ServerWebExchange exchange) {
+                return cookies.loadToken(exchange);
+            }
+        };
     }
 
     /** Authorization code with PKCE, although the gateway is a confidential client: a stolen code is then useless. */

@@ -8,11 +8,13 @@ import org.chorus.testsupport.InfrastructureInitializers;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The gateway on a real port in front of {@link StubbedServices} (a stub stories-service; resources and
- * notifications down), signing staff in at the real Keycloak with the chorus realm, and with
+ * notifications down), signing staff in at the real Keycloak with the chorus realm (the development profile: the
+ * realm's published client secret, and bearer tokens of its dev-only password-grant client), and with
  * {@link UnexpectedFailure} to provoke. Rate limits are off (every test comes from 127.0.0.1) and a service gets a
  * short while to answer. Test classes that add nothing of their own share one context; a class that needs other
  * settings adds {@code @TestPropertySource} (and gets a context of its own).
@@ -23,6 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
         "chorus.rate-limit.enabled=false",
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s"})
 @AutoConfigureWebTestClient
+@ActiveProfiles("development")
 @ContextConfiguration(initializers = {InfrastructureInitializers.Keycloak.class, StubbedServices.class})
 @Import(UnexpectedFailure.class)
 public @interface GatewayIntegrationTest {

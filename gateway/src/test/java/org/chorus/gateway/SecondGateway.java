@@ -17,7 +17,9 @@ public final class SecondGateway {
     }
 
     public static ConfigurableApplicationContext start(String... args) {
-        return new SpringApplicationBuilder(GatewayApplication.class, OwnNettyResources.class).run(args);
+        // the development profile, as the test gateway's: the realm's published client secret
+        return new SpringApplicationBuilder(GatewayApplication.class, OwnNettyResources.class)
+                .profiles("development").run(args);
     }
 
     @Configuration(proxyBeanMethods = false)

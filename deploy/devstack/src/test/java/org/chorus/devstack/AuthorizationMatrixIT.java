@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every staff route through the real gateway and the real services, with real Keycloak tokens: no token, an
- * expired one, one from another issuer, one with {@code alg: none}, and each staff role. The gateway turns away
+ * expired one, one from another issuer, one with {@code alg: none}, one the realm issued to another of its clients
+ * (refused by the gateway and by the service itself), and each staff role. The gateway turns away
  * anything that is not a valid token of the realm; each service then checks the specific role.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -153,6 +154,20 @@ class AuthorizationMatrixIT {
         assertThat(send(route, "Basic YWRtaW46YWRtaW4=")).as("basic auth").isEqualTo(401);
     }
 
+    /**
+     * The notifications service account's token is a real token of the realm (issuer, signature, not expired) but
+     * issued to another client and not for the API: the gateway and, asked directly, the service itself refuse it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routes")
+    @Order(2)
+    void aTokenTheRealmIssuedToAnotherClientIsTurnedAwayAtTheGatewayAndAtTheService(Route route) throws Exception {
+        String foreign = "Bearer " + FOREIGN_CLIENT.token();
+
+        assertThat(send(route, foreign)).as("at the gateway").isEqualTo(401);
+        assertThat(send(serviceUrl(route), route, foreign)).as("at the service").isEqualTo(401);
+    }
+
     @Test
     @Order(3)
     void anExpiredTokenOfTheRealmIsTurnedAwayOnEveryRoute() throws Exception {
@@ -226,8 +241,43 @@ class AuthorizationMatrixIT {
         }
     }
 
+    private static final ForeignClient FOREIGN_CLIENT = new ForeignClient();
+
+    /** A client-credentials token of the realm's notifications service account (no API audience, another azp). */
+    private static final class ForeignClient {
+        private String token;
+        private Instant at;
+
+        synchronized String token() throws Exception {
+            if (token == null || at.isBefore(Instant.now().minusSeconds(150))) {
+                String form = "grant_type=client_credentials&client_id=chorus-notifications"
+                        + "&client_secret=chorus-notifications-dev-secret";
+                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(devstack.keycloak().tokenUri()))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                token = JSON.readTree(answer.body()).get("access_token").asString();
+                at = Instant.now();
+                assertThat(claims(token).get("azp").asString()).isEqualTo("chorus-notifications");
+            }
+            return token;
+        }
+    }
+
+    /** The service behind a staff route, called directly as something inside the cluster could. */
+    private static String serviceUrl(Route route) {
+        int port = route.path().startsWith("/api/admin/stories") ? devstack.ports().stories()
+                : route.path().startsWith("/api/admin/resources") ? devstack.ports().resources()
+                : devstack.ports().notifications();
+        return "http://localhost:" + port;
+    }
+
     private static int send(Route route, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(devstack.gatewayUrl() + route.path()))
+        return send(devstack.gatewayUrl(), route, authorization);
+    }
+
+    private static int send(String base, Route route, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + route.path()))
                 .timeout(Duration.ofSeconds(15))
                 .method(route.method(), route.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(route.body()));

@@ -1,6 +1,6 @@
 package org.chorus.gateway.ratelimit;
 
-import java.net.InetSocketAddress;
+import org.chorus.gateway.edge.ClientAddress;
 import org.chorus.gateway.edge.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -15,8 +15,9 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Limits {@code /api/**} per client address, before security and routing so a flood costs as little as possible.
- * Answers 429 with {@code Retry-After} and problem+json. The address is handed to the {@link RateCounter} only,
+ * Limits {@code /api/**} and sign-in (each start of which makes a session) per client address, before security and routing so a flood costs as little as possible.
+ * Answers 429 with {@code Retry-After} and problem+json. The client address is the one the edge settled (the
+ * connection's peer unless a trusted proxy named another); a request whose client cannot be told is refused. The address is handed to the {@link RateCounter} only,
  * which keeps a keyed hash of it (in memory, or in Redis when several gateways share the count).
  */
 @Component
@@ -34,24 +35,24 @@ class RateLimitFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (!properties.enabled() || !request.getPath().value().startsWith("/api/")) {
+        String path = request.getPath().value();
+        boolean signIn = path.startsWith("/oauth2/") || path.startsWith("/login/") || path.equals("/logout");
+        if (!properties.enabled() || !(signIn || path.startsWith("/api/"))) {
             return chain.filter(exchange);
         }
-        String path = request.getPath().value();
         boolean staff = path.startsWith("/api/admin/") || path.equals("/api/me");
         boolean write = !(HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod())
                 || HttpMethod.OPTIONS.equals(request.getMethod()));
-        String kind = staff ? "staff" : write ? "write" : "read";
-        int limit = staff ? properties.staffPerWindow()
+        String kind = signIn ? "sign-in" : staff ? "staff" : write ? "write" : "read";
+        int limit = signIn ? properties.signInPerWindow() : staff ? properties.staffPerWindow()
                 : write ? properties.writesPerWindow() : properties.readsPerWindow();
-        return counter.acquire(clientAddress(request), kind, limit)
-                .flatMap(retryAfter -> retryAfter == 0
-                        ? chain.filter(exchange) : tooManyRequests(exchange.getResponse(), retryAfter));
-    }
-
-    private static String clientAddress(ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        return ClientAddress.of(request)
+                .map(client -> counter.acquire(client.countingUnit(), kind, limit)
+                        .flatMap(retryAfter -> retryAfter == 0
+                                ? chain.filter(exchange) : tooManyRequests(exchange.getResponse(), retryAfter)))
+                // counting every unreadable address in one shared count would let one client use up everyone's
+                .orElseGet(() -> Problems.write(exchange.getResponse(), HttpStatus.BAD_REQUEST,
+                        "The address of your connection could not be read, so this request cannot be taken."));
     }
 
     private static Mono<Void> tooManyRequests(ServerHttpResponse response, long retryAfterSeconds) {

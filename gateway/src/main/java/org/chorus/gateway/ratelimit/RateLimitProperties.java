@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Requests one client address may make per window. Writes (sharing a story, subscribing, reporting) are held
  * much tighter than reads: they cost more and are what abuse looks like. Staff work ({@code /api/admin/**}) has its
  * own count: a moderator publishing a morning's queue must not run into the limit meant for anonymous writes.
+ * Sign-in ({@code /oauth2/**}, {@code /login/**}, {@code /logout}) has the strictest: each start of a sign-in makes a
+ * session, and a staff member needs two requests to sign in.
  *
  * @param enabled  off only for load tests that come from a single address
  * @param secret   the key of the address hash when counters are in Redis: the same for every gateway, from the
@@ -20,5 +22,6 @@ public record RateLimitProperties(
         @DefaultValue("20") int writesPerWindow,
         @DefaultValue("600") int readsPerWindow,
         @DefaultValue("600") int staffPerWindow,
+        @DefaultValue("10") int signInPerWindow,
         String secret) {
 }

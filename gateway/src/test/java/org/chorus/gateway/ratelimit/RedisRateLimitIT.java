@@ -19,7 +19,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Two gateways sharing one Redis count a client's writes together, and Redis never holds the client's address. */
+/**
+ * Two gateways behind one load balancer (chorus.edge.proxies.hops=1) sharing one Redis count a reader's writes
+ * together and each reader apart, and Redis never holds a reader's address. On the old code every request with
+ * X-Forwarded-For was counted as one client, so a second reader was refused.
+ */
 @GatewayIntegrationTest
 class RedisRateLimitIT {
 
@@ -27,6 +31,7 @@ class RedisRateLimitIT {
     static final List<String> SETTINGS = List.of(
             "chorus.redis.enabled=true",
             "chorus.rate-limit.enabled=true",
+            "chorus.edge.proxies.hops=1",
             "chorus.redis.key-prefix=" + PREFIX,
             "chorus.rate-limit.secret=test-secret-shared-by-all-gateways",
             "chorus.rate-limit.writes-per-window=2",
@@ -65,20 +70,31 @@ class RedisRateLimitIT {
             WebTestClient other = WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30))
                     .baseUrl("http://localhost:" + second.getEnvironment().getProperty("local.server.port")).build();
 
-            write(mine).expectStatus().value(status -> assertThat(status).isNotEqualTo(429));
-            write(other).expectStatus().value(status -> assertThat(status).isNotEqualTo(429));
+            write(mine, "203.0.113.10").expectStatus().value(status -> assertThat(status).isNotEqualTo(429));
+            write(other, "203.0.113.10").expectStatus().value(status -> assertThat(status).isNotEqualTo(429));
 
-            write(mine).expectStatus().isEqualTo(429)
+            write(mine, "203.0.113.10").expectStatus().isEqualTo(429)
                     .expectHeader().exists("Retry-After")
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            write(other, "192.0.2.1, 203.0.113.10").expectStatus().value(status ->
+                    assertThat(status).as("a forged entry gives no fresh count").isEqualTo(429));
+
+            write(other, "203.0.113.11").expectStatus().value(status ->
+                    assertThat(status).as("another reader").isNotEqualTo(429));
+            write(mine, "2001:db8:7:7::1").expectStatus().value(status -> assertThat(status).isNotEqualTo(429));
+            write(other, "2001:db8:7:7::2").expectStatus().value(status -> assertThat(status).isNotEqualTo(429));
+            write(mine, "2001:db8:7:7:ffff::3").expectStatus().value(status ->
+                    assertThat(status).as("the same /64").isEqualTo(429));
         }
 
         List<String> keys = redis.keys(PREFIX + "rate:*").collectList().block();
-        assertThat(keys).isNotEmpty().noneMatch(key -> key.contains("127.0.0.1") || key.contains("0:0:0:0"));
+        assertThat(keys).isNotEmpty().noneMatch(key -> key.contains("127.0.0.1") || key.contains("0:0:0:0")
+                || key.contains("203.0.113") || key.contains("2001:db8"));
         assertThat(redis.getExpire(keys.get(0)).block()).as("a counter expires with its window").isPositive();
     }
 
-    private static WebTestClient.ResponseSpec write(WebTestClient client) {
-        return client.post().uri("/api/stories").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange();
+    private static WebTestClient.ResponseSpec write(WebTestClient client, String forwardedFor) {
+        return client.post().uri("/api/stories").header("X-Forwarded-For", forwardedFor)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange();
     }
 }
