@@ -2,6 +2,7 @@ package org.chorus.gateway.edge;
 
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
+import org.chorus.web.AnswerCutOff;
 import org.chorus.web.ErrorLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +40,11 @@ class GatewayErrors implements ErrorWebExceptionHandler {
         }
         if (exchange.getResponse().isCommitted()) {
             // the answer has begun: the connection must be cut, and Spring's own log of that (the exception's
-            // message and the query) is off in application.yml, so this is the line that says it happened
+            // message and the query) is off (platform/web), so this is the line that says it happened
             log.warn("{} {} failed after its answer began: {}", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath().value(), error.getClass().getName());
-            return Mono.error(error);
+            AnswerCutOff.cut(exchange);
+            return Mono.empty();
         }
         exchange.getResponse().getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
         Answer answer = answer(error);

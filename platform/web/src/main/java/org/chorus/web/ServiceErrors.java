@@ -7,11 +7,9 @@ import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.netty.Connection;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,10 +37,8 @@ class ServiceErrors implements ErrorWebExceptionHandler {
             return Mono.empty();
         }
         if (exchange.getResponse().isCommitted()) {
-            // only a cut connection tells the client that the answer is incomplete. Cut here rather than hand the
-            // error on: the server would log it as an ERROR whose stack carries the message (Reactor's checkpoint)
             log.warn("{} failed after its answer began: {}", request, ErrorLog.stackWithoutMessages(error));
-            cutConnection(exchange);
+            AnswerCutOff.cut(exchange);
             return Mono.empty();
         }
         HttpStatus status = error instanceof ResponseStatusException known
@@ -52,16 +48,6 @@ class ServiceErrors implements ErrorWebExceptionHandler {
             return write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side. Nothing was changed.");
         }
         return write(exchange, status, status.getReasonPhrase() + ".");
-    }
-
-    private static void cutConnection(ServerWebExchange exchange) {
-        try {
-            if (ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest()) instanceof Connection connection) {
-                connection.channel().close();
-            }
-        } catch (IllegalStateException noNativeRequest) {
-            // a mock exchange has no connection to cut
-        }
     }
 
     private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
