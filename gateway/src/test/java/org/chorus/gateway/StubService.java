@@ -1,6 +1,8 @@
 package org.chorus.gateway;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -12,7 +14,14 @@ import reactor.netty.resources.LoopResources;
  */
 public final class StubService {
 
+    private static final Map<String, Integer> REPORTS = new ConcurrentHashMap<>();
+
     private StubService() {
+    }
+
+    /** How many reports of the story reached the stub. */
+    public static int reportsReceived(String storyId) {
+        return REPORTS.getOrDefault(storyId, 0);
     }
 
     public static DisposableServer start() {
@@ -23,6 +32,13 @@ public final class StubService {
                                 .defaultIfEmpty("")
                                 .flatMap(body -> response.status(201).header("Content-Type", "application/json")
                                         .sendString(Mono.just("{\"received\":" + body.length() + "}")).then()))
+                        // a report of a story whose id starts with zeros is of no published story, as the service says
+                        .post("/api/stories/{id}/reports", (request, response) -> {
+                            String id = request.param("id");
+                            REPORTS.merge(id, 1, Integer::sum);
+                            return request.receive().then(response.status(id.startsWith("00000000") ? 404 : 202)
+                                    .send());
+                        })
                         .get("/api/stories/slow", (request, response) ->
                                 Mono.delay(Duration.ofSeconds(5)).then(response.sendString(Mono.just("late")).then()))
                         .get("/api/stories/hang-up", (request, response) ->

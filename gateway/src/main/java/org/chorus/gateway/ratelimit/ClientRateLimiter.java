@@ -28,21 +28,33 @@ final class ClientRateLimiter {
 
     /** Counts the request; returns 0 when allowed, otherwise the seconds until the window ends. */
     long acquire(String clientAddress, String kind, int limit) {
+        return acquire(clientAddress, kind, limit, windowMillis);
+    }
+
+    /** The same in a window of {@code length} milliseconds. */
+    long acquire(String clientAddress, String kind, int limit, long length) {
         long now = clock.millis();
-        long windowId = now / windowMillis;
+        long windowId = now / length;
+        long end = (windowId + 1) * length;
         Window window = counters.compute(key(clientAddress, kind), (key, current) ->
-                current == null || current.id() != windowId ? new Window(windowId, 1) : current.next());
+                current == null || current.end() != end ? new Window(end, 1) : current.next());
         if (window.count() <= limit) {
             return 0;
         }
-        long remaining = (windowId + 1) * windowMillis - now;
-        return Math.max(1, (remaining + 999) / 1000);
+        return Math.max(1, (end - now + 999) / 1000);
     }
 
-    /** Forgets every counter of an earlier window. */
+    /** Takes back one request of the current window of {@code length} milliseconds. */
+    void release(String clientAddress, String kind, long length) {
+        long end = (clock.millis() / length + 1) * length;
+        counters.computeIfPresent(key(clientAddress, kind), (key, current) ->
+                current.end() == end && current.count() > 0 ? new Window(end, current.count() - 1) : current);
+    }
+
+    /** Forgets every counter whose window has ended. */
     void evictExpired() {
-        long windowId = clock.millis() / windowMillis;
-        counters.values().removeIf(window -> window.id() < windowId);
+        long now = clock.millis();
+        counters.values().removeIf(window -> window.end() <= now);
     }
 
     int size() {
@@ -60,9 +72,9 @@ final class ClientRateLimiter {
         }
     }
 
-    private record Window(long id, int count) {
+    private record Window(long end, int count) {
         Window next() {
-            return new Window(id, count + 1);
+            return new Window(end, count + 1);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.chorus.gateway.ratelimit;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.chorus.gateway.redis.RedisProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -42,6 +43,16 @@ class RateCounters {
         @Override
         public Mono<Long> acquire(String clientAddress, String kind, int limit) {
             return Mono.just(limiter.acquire(clientAddress, kind, limit));
+        }
+
+        @Override
+        public Mono<Long> acquire(String clientAddress, String kind, int limit, Duration window) {
+            return Mono.just(limiter.acquire(clientAddress, kind, limit, window.toMillis()));
+        }
+
+        @Override
+        public Mono<Void> release(String clientAddress, String kind, Duration window) {
+            return Mono.fromRunnable(() -> limiter.release(clientAddress, kind, window.toMillis()));
         }
 
         /** Forgets every counter of an earlier window, so no trace of an address lingers. */

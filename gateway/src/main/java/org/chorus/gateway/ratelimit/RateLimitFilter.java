@@ -1,11 +1,15 @@
 package org.chorus.gateway.ratelimit;
 
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.chorus.gateway.edge.ClientAddress;
 import org.chorus.gateway.edge.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
@@ -23,6 +27,8 @@ import reactor.core.publisher.Mono;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RateLimitFilter implements WebFilter {
+
+    private static final Pattern REPORT = Pattern.compile("/api/stories/([0-9A-Fa-f-]{1,36})/reports");
 
     private final RateLimitProperties properties;
     private final RateCounter counter;
@@ -46,13 +52,47 @@ class RateLimitFilter implements WebFilter {
         String kind = signIn ? "sign-in" : staff ? "staff" : write ? "write" : "read";
         int limit = signIn ? properties.signInPerWindow() : staff ? properties.staffPerWindow()
                 : write ? properties.writesPerWindow() : properties.readsPerWindow();
+        String reported = HttpMethod.POST.equals(request.getMethod()) ? reportedStory(path) : null;
         return ClientAddress.of(request)
                 .map(client -> counter.acquire(client.countingUnit(), kind, limit)
-                        .flatMap(retryAfter -> retryAfter == 0
-                                ? chain.filter(exchange) : tooManyRequests(exchange.getResponse(), retryAfter)))
+                        .flatMap(retryAfter -> retryAfter != 0 ? tooManyRequests(exchange.getResponse(), retryAfter)
+                                : reported == null ? chain.filter(exchange)
+                                : onceForThisClient(client, reported, exchange, chain)))
                 // counting every unreadable address in one shared count would let one client use up everyone's
                 .orElseGet(() -> Problems.write(exchange.getResponse(), HttpStatus.BAD_REQUEST,
                         "The address of your connection could not be read, so this request cannot be taken."));
+    }
+
+    /**
+     * A report of a story this client already reported within the report window: answered as the service answers an
+     * accepted report, so a double click (or a flood) looks no different, and the service and moderators never see it.
+     */
+    private Mono<Void> onceForThisClient(ClientAddress client, String storyId, ServerWebExchange exchange,
+                                         WebFilterChain chain) {
+        String kind = "report:" + storyId;
+        Mono<Void> forgetIt = counter.release(client.countingUnit(), kind, properties.reportWindow());
+        return counter.acquire(client.countingUnit(), kind, 1, properties.reportWindow())
+                .flatMap(repeated -> {
+                    if (repeated != 0) {
+                        exchange.getResponse().setStatusCode(HttpStatus.ACCEPTED);
+                        return exchange.getResponse().setComplete();
+                    }
+                    // only a report the service took counts: a reader whose report failed may send it again
+                    return chain.filter(exchange)
+                            .then(Mono.defer(() -> accepted(exchange) ? Mono.<Void>empty() : forgetIt))
+                            .onErrorResume(e -> forgetIt.then(Mono.error(e)));
+                });
+    }
+
+    private static boolean accepted(ServerWebExchange exchange) {
+        HttpStatusCode status = exchange.getResponse().getStatusCode();
+        return status != null && status.is2xxSuccessful();
+    }
+
+    /** The story id of {@code POST /api/stories/{id}/reports}, or null; an id too long to be one is left to the service. */
+    static String reportedStory(String path) {
+        Matcher report = REPORT.matcher(path);
+        return report.matches() ? report.group(1).toLowerCase(Locale.ROOT) : null;
     }
 
     private static Mono<Void> tooManyRequests(ServerHttpResponse response, long retryAfterSeconds) {

@@ -3,6 +3,7 @@ package org.chorus.gateway.ratelimit;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
@@ -27,6 +28,11 @@ final class RedisRateCounter implements RateCounter {
             if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
             return count""", Long.class);
 
+    /** Take one back only from a counter that still exists: never leave a key without its expiry. */
+    private static final RedisScript<Long> UNCOUNT = RedisScript.of("""
+            if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('DECR', KEYS[1]) end
+            return 0""", Long.class);
+
     private final ReactiveStringRedisTemplate redis;
     private final String keyPrefix;
     private final Clock clock;
@@ -43,9 +49,28 @@ final class RedisRateCounter implements RateCounter {
 
     @Override
     public Mono<Long> acquire(String clientAddress, String kind, int limit) {
+        return acquire(clientAddress, kind, limit, windowMillis);
+    }
+
+    @Override
+    public Mono<Long> acquire(String clientAddress, String kind, int limit, Duration window) {
+        return acquire(clientAddress, kind, limit, window.toMillis());
+    }
+
+    @Override
+    public Mono<Void> release(String clientAddress, String kind, Duration window) {
+        String key = key(clientAddress, kind, clock.millis() / window.toMillis());
+        return redis.execute(UNCOUNT, List.of(key), List.of()).then()
+                .onErrorResume(e -> {
+                    log.warn("Rate limit not taken back, Redis did not answer: {}", e.getClass().getName());
+                    return Mono.empty();
+                });
+    }
+
+    private Mono<Long> acquire(String clientAddress, String kind, int limit, long windowMillis) {
         long now = clock.millis();
         long windowId = now / windowMillis;
-        String key = keyPrefix + "rate:" + kind + ":" + windowId + ":" + hash(clientAddress);
+        String key = key(clientAddress, kind, windowId);
         return redis.execute(COUNT, List.of(key), List.of(Long.toString(windowMillis))).next()
                 .map(count -> {
                     if (count <= limit) {
@@ -59,6 +84,10 @@ final class RedisRateCounter implements RateCounter {
                     log.warn("Rate limit not counted, Redis did not answer: {}", e.getClass().getName());
                     return Mono.just(0L);
                 });
+    }
+
+    private String key(String clientAddress, String kind, long windowId) {
+        return keyPrefix + "rate:" + kind + ":" + windowId + ":" + hash(clientAddress);
     }
 
     private String hash(String clientAddress) {

@@ -42,6 +42,30 @@ class ClientRateLimiterTest {
     }
 
     @Test
+    void aCountWithAWindowOfItsOwnOutlivesTheConfiguredWindowAndIsForgottenAfterIt() {
+        long hour = 3_600_000;
+        assertThat(limiter.acquire("203.0.113.7", "report:s1", 1, hour)).isZero();
+        clock.advance(120_000);
+        limiter.evictExpired();
+
+        assertThat(limiter.acquire("203.0.113.7", "report:s1", 1, hour)).isPositive();
+
+        clock.advance(hour);
+        limiter.evictExpired();
+        assertThat(limiter.size()).isZero();
+    }
+
+    @Test
+    void aReleasedRequestNoLongerCounts() {
+        assertThat(limiter.acquire("203.0.113.7", "report:s1", 1, 3_600_000)).isZero();
+
+        limiter.release("203.0.113.7", "report:s1", 3_600_000);
+
+        assertThat(limiter.acquire("203.0.113.7", "report:s1", 1, 3_600_000)).isZero();
+        assertThat(limiter.acquire("203.0.113.7", "report:s1", 1, 3_600_000)).isPositive();
+    }
+
+    @Test
     void expiredCountersAreForgottenSoNoAddressLingers() {
         limiter.acquire("203.0.113.7", "write", 5);
         limiter.acquire("198.51.100.4", "read", 5);
