@@ -93,6 +93,22 @@ class RedisRateLimitIT {
         assertThat(redis.getExpire(keys.get(0)).block()).as("a counter expires with its window").isPositive();
     }
 
+    @Test
+    void aReportTheServiceDidNotTakeIsTakenBackInRedisAndItsCounterKeepsItsExpiry() {
+        String story = java.util.UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) {
+            // stories-service is down here: a 503 each time, never the 202 of a repeated report
+            http.post().uri("/api/stories/" + story + "/reports").header("X-Forwarded-For", "203.0.113.30")
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reason\":\"SPAM\"}").exchange()
+                    .expectStatus().isEqualTo(503);
+        }
+
+        List<String> keys = redis.keys(PREFIX + "rate:report:" + story + ":*").collectList().block();
+        assertThat(keys).hasSize(1);
+        assertThat(redis.opsForValue().get(keys.get(0)).block()).isEqualTo("0");
+        assertThat(redis.getExpire(keys.get(0)).block()).as("taken back, still expiring").isPositive();
+    }
+
     private static WebTestClient.ResponseSpec write(WebTestClient client, String forwardedFor) {
         return client.post().uri("/api/stories").header("X-Forwarded-For", forwardedFor)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange();
