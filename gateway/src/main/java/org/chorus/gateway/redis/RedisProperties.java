@@ -9,9 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param keyPrefix put before every key the gateway writes, so gateways of different deployments (or test runs)
  *                  can share a Redis without meeting
+ * @param sessionKey base64 of 32 random bytes, the same on every gateway ({@code CHORUS_REDIS_SESSION_KEY}): seals
+ *                  the sessions' values (their tokens among them) in Redis; required with Redis, never stored there
  */
 @ConfigurationProperties("chorus.redis")
 public record RedisProperties(
         @DefaultValue("false") boolean enabled,
-        @DefaultValue("chorus:gateway:") String keyPrefix) {
+        @DefaultValue("chorus:gateway:") String keyPrefix,
+        String sessionKey) {
 }

@@ -66,6 +66,18 @@ class StaffSignInRedisIT extends StaffSignInFlow {
         }
     }
 
+    @Test
+    void redisHoldsNoTokenNameOrRoleOfASignedInStaffMemberInClear() {
+        browser.signIn(gateway(), "moderator");
+
+        List<String> values = sessionKeys().stream()
+                .filter(key -> "HASH".equals(redis.type(key).map(Object::toString).block()))
+                .flatMap(key -> redis.opsForHash().values(key).map(String::valueOf).collectList().block().stream())
+                .toList();
+        assertThat(values).isNotEmpty()
+                .noneMatch(value -> value.contains("eyJ") || value.contains("moderator") || value.contains("access_token"));
+    }
+
     private List<String> sessionKeys() {
         return redis.keys(PREFIX + "session*").collectList().block();
     }
