@@ -2,9 +2,7 @@ package org.chorus.web;
 
 import java.net.URI;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -51,12 +49,9 @@ public final class ResourceServerSecurity {
     private static Mono<Void> problem(ServerWebExchange exchange, JsonMapper json, HttpStatus status, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (status == HttpStatus.UNAUTHORIZED) {
-            response.getHeaders().set("WWW-Authenticate", "Bearer");
+            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
         }
-        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(json.writeValueAsBytes(problem))));
+        return RawProblems.write(exchange.getResponse(), json, problem);
     }
 }
