@@ -116,6 +116,13 @@ class ManifestsTest {
     }
 
     @Test
+    void everyServicesPoolsFitItsDatabaseAtTheMostPodsItCanRun() throws Exception {
+        var pools = ProductionProfiles.poolSizes();
+        assertThat(pools).containsKeys("stories", "resources", "notifications");
+        RENDERED.forEach((overlay, objects) -> assertThat(Policy.poolsFitDatabases(objects, pools)).as(overlay).isEmpty());
+    }
+
+    @Test
     void theNetworkPoliciesLetThroughWhatEachPodNeedsAndNothingElse() {
         RENDERED.forEach((overlay, objects) -> assertThat(NetworkFlows.check(objects, Flows.expected(objects)))
                 .as(overlay).isEmpty());

@@ -299,6 +299,57 @@ final class Policy {
         return problems;
     }
 
+    /** Connections each database keeps for the superuser, the operator's instance manager and a psql. */
+    static final int RESERVED_CONNECTIONS = 20;
+
+    /**
+     * Every pod of a service at the most its overlay lets it run (the autoscaler's ceiling, else its replicas) holding
+     * its whole R2DBC pool (the service's production pool size, or SPRING_R2DBC_POOL_MAX_SIZE in its environment) and
+     * one Flyway connection fits in its database's max_connections, less {@link #RESERVED_CONNECTIONS}.
+     */
+    static List<String> poolsFitDatabases(List<JsonNode> objects, Map<String, Integer> poolSizes) {
+        List<String> problems = new ArrayList<>();
+        for (JsonNode d : workloads(objects)) {
+            String service = d.path("metadata").path("name").asText();
+            String host = null;
+            Integer pool = poolSizes.get(service);
+            for (JsonNode c : d.path("spec").path("template").path("spec").path("containers")) {
+                for (JsonNode e : c.path("env")) {
+                    switch (e.path("name").asText()) {
+                        case "CHORUS_DB_HOST" -> host = e.path("value").asText();
+                        case "SPRING_R2DBC_POOL_MAX_SIZE" -> pool = e.path("value").asInt();
+                        default -> { }
+                    }
+                }
+            }
+            if (host == null) {
+                continue;
+            }
+            String cluster = host.replaceAll("-rw$", "");
+            JsonNode database = objects.stream().filter(o -> o.path("kind").asText().equals("Cluster")
+                    && o.path("metadata").path("name").asText().equals(cluster)).findFirst().orElse(null);
+            if (database == null || pool == null) {
+                problems.add(Overlays.id(d) + ": no database Cluster " + cluster + " or no pool size");
+                continue;
+            }
+            int pods = d.path("spec").path("replicas").asInt(1);
+            for (JsonNode h : objects) {
+                JsonNode ref = h.path("spec").path("scaleTargetRef");
+                if (h.path("kind").asText().equals("HorizontalPodAutoscaler") && ref.path("name").asText().equals(service)) {
+                    pods = Math.max(pods, h.path("spec").path("maxReplicas").asInt());
+                }
+            }
+            int max = database.path("spec").path("postgresql").path("parameters").path("max_connections").asInt(100);
+            int needed = pods * (pool + 1);
+            if (needed > max - RESERVED_CONNECTIONS) {
+                problems.add(Overlays.id(d) + ": " + pods + " pods x (pool " + pool + " + Flyway 1) = " + needed
+                        + " connections, over " + cluster + "'s max_connections " + max + " less "
+                        + RESERVED_CONNECTIONS + " reserved");
+            }
+        }
+        return problems;
+    }
+
     /** The topic names that the KafkaTopics in the overlay create. */
     static Set<String> topics(List<JsonNode> objects) {
         Set<String> topics = new TreeSet<>();

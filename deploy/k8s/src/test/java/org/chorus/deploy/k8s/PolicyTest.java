@@ -239,6 +239,40 @@ class PolicyTest {
                 .singleElement().asString().contains("CHORUS_B");
     }
 
+    private static final String POOLED = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            spec:
+              replicas: 3
+              template:
+                spec:
+                  containers:
+                  - name: web
+                    env:
+                    - {name: CHORUS_DB_HOST, value: web-db-rw}
+            ---
+            apiVersion: autoscaling/v2
+            kind: HorizontalPodAutoscaler
+            metadata: {name: web}
+            spec: {scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}, maxReplicas: 12}
+            ---
+            apiVersion: postgresql.cnpg.io/v1
+            kind: Cluster
+            metadata: {name: web-db}
+            spec: {postgresql: {parameters: {max_connections: "200"}}}
+            """;
+
+    @Test
+    void poolsThatOverrunTheirDatabaseAtTheAutoscalersCeilingAreReported() throws Exception {
+        assertThat(Policy.poolsFitDatabases(objects(POOLED), Map.of("web", 10))).isEmpty();
+        // 12 x (15 + 1) = 192 > 200 - 20: fits at 3 replicas, not at the autoscaler's 12
+        assertThat(Policy.poolsFitDatabases(objects(POOLED), Map.of("web", 15))).singleElement().asString()
+                .contains("12 pods");
+        assertThat(Policy.poolsFitDatabases(objects(POOLED.replace("value: web-db-rw}", "value: web-db-rw}\n"
+                + "        - {name: SPRING_R2DBC_POOL_MAX_SIZE, value: \"20\"}")), Map.of("web", 10))).hasSize(1);
+    }
+
     private static final String POLICIES = """
             apiVersion: networking.k8s.io/v1
             kind: NetworkPolicy

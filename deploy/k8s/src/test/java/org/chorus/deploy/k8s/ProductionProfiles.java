@@ -25,6 +25,20 @@ final class ProductionProfiles {
     private ProductionProfiles() {
     }
 
+    /** Each service's R2DBC pool size under the production profile (spring.r2dbc.pool.max-size), where it has one. */
+    static Map<String, Integer> poolSizes() throws IOException {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        for (var e : MODULES.entrySet()) {
+            var yaml = Overlays.YAML.readTree(Files.readString(Overlays.K8S.resolve("../..").normalize()
+                    .resolve(e.getValue()).resolve("src/main/resources/application-production.yml")));
+            var size = yaml.path("spring").path("r2dbc").path("pool").path("max-size");
+            if (size.isInt()) {
+                sizes.put(e.getKey(), size.asInt());
+            }
+        }
+        return sizes;
+    }
+
     static Map<String, Set<String>> required() throws IOException {
         Map<String, Set<String>> required = new LinkedHashMap<>();
         for (var e : MODULES.entrySet()) {
