@@ -107,6 +107,7 @@ class DeliveryLoop extends PollingLoop {
                         with batch as (
                             select s.id from subscriber s
                             where s.status = 'confirmed' and s.topics @> array[cast(:topic as text)]
+                              and s.suppressed_at is null
                               and s.language = any(:languages)
                               and (s.paused_until is null or s.paused_until < current_date)
                               and s.id > :cursor

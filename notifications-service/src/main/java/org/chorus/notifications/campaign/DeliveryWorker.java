@@ -140,6 +140,7 @@ class DeliveryWorker implements SmartLifecycle {
                             returning d.subscriber_id, d.attempts)
                         select k.subscriber_id, k.attempts, s.email_key_id, s.email_ciphertext, s.language,
                                coalesce(s.status = 'confirmed' and s.topics @> array[cast(:topic as text)]
+                                        and s.suppressed_at is null
                                         and (s.paused_until is null or s.paused_until < current_date), false) as wanted
                         from claimed k left join subscriber s on s.id = k.subscriber_id""")
                 .bind("lease", (double) properties.lease().toSeconds())
