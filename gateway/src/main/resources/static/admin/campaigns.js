@@ -34,7 +34,8 @@ export function mountCampaigns(container) {
         el('td', {}, el('button', { type: 'button', class: 'link', onclick: () => open(campaign.id) },
           `${topicText(campaign.topic)}, created ${when(campaign.createdAt)}`)),
         el('td', {}, campaign.languages.join(', ')),
-        el('td', { 'data-status': true }, campaign.status),
+        el('td', { 'data-status': true }, campaign.status,
+          campaign.pausedReason ? ' (automatically: open it to see why)' : ''),
         el('td', {}, scheduleText(campaign)),
         el('td', {}, when(campaign.startedAt)),
         el('td', {}, when(campaign.completedAt))))
@@ -170,6 +171,10 @@ function controls(campaign, status, changed) {
     }
   };
   const section = el('div', { class: 'campaign-actions' });
+  // the campaign paused itself: say why before offering to resume it
+  if (campaign.status === 'paused' && campaign.pausedReason) {
+    section.append(el('p', { class: 'warning', role: 'alert', 'data-paused-reason': true }, campaign.pausedReason));
+  }
   if (EDITABLE.includes(campaign.status)) section.append(testSendForm(campaign, status), scheduleForm(campaign, act),
     el('details', {}, el('summary', {}, 'Send now'),
       el('p', { class: 'warning' }, 'This starts sending to every subscriber of the topic at once. Check the preview '

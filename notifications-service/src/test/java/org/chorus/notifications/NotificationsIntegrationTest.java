@@ -12,7 +12,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * notifications-service on a real PostgreSQL, Kafka broker, SMTP server (GreenMail) and Keycloak (staff accounts
- * and the moderators a digest goes to). Driven over HTTP; one of each server per test JVM, shared by every test class.
+ * and the moderators a digest goes to), with its bounce mailbox on a real IMAP server. Driven over HTTP; one of each server per test JVM, shared by every test class.
  * The development profile brings the public development keys and Keycloak client secret, without which the service
  * refuses to start.
  */
@@ -22,6 +22,7 @@ import org.springframework.test.context.ContextConfiguration;
 @AutoConfigureWebTestClient
 @ActiveProfiles({"test", "development"})
 @ContextConfiguration(initializers = {InfrastructureInitializers.Postgres.class, InfrastructureInitializers.Kafka.class,
-        InfrastructureInitializers.Smtp.class, InfrastructureInitializers.Keycloak.class})
+        InfrastructureInitializers.Smtp.class, InfrastructureInitializers.Keycloak.class,
+        BounceMailboxServer.Initializer.class})
 public @interface NotificationsIntegrationTest {
 }

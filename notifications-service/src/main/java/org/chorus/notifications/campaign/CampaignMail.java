@@ -12,7 +12,8 @@ import java.util.UUID;
 /**
  * One campaign mail as it goes on the wire: multipart/alternative (plain text first, then HTML), the RFC 8058
  * one-click unsubscribe headers and a footer with the recipient's own preference link. Nothing in it reports back:
- * no pixel, no redirecting link, no per-recipient id but the signed tokens of those two links.
+ * no pixel, no redirecting link, no per-recipient id but the signed tokens of those two links and the Message-ID, which
+ * only a bounce or an abuse report ever sends back.
  */
 final class CampaignMail {
 
@@ -20,7 +21,8 @@ final class CampaignMail {
     }
 
     static MimeMessage compose(MimeMessage message, String from, String to, CampaignTemplate.Rendered variant,
-                               UUID subscriberId, RecipientLinks links, String subjectPrefix) throws MessagingException {
+                               UUID subscriberId, RecipientLinks links, String subjectPrefix, String messageId)
+            throws MessagingException {
         CampaignTemplate.Rendered mail = variant.personalise(links.preferencesUrl(subscriberId),
                 links.oneClickUnsubscribeUrl(subscriberId));
         message.setFrom(new InternetAddress(from));
@@ -42,6 +44,10 @@ final class CampaignMail {
         alternative.addBodyPart(html);
         message.setContent(alternative);
         message.saveChanges();
+        if (messageId != null) {
+            // after saveChanges, which makes up a Message-ID of its own; this one lets a bounce find its delivery
+            message.setHeader("Message-ID", messageId);
+        }
         return message;
     }
 }

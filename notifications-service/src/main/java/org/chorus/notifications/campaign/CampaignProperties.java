@@ -23,6 +23,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param loopInterval       how often each instance starts due campaigns, recovers leases and redispatches
  * @param ratePerSecond      global cap on campaign mails per second, all instances together; absent = no cap
  * @param ratePerHour        global cap per hour; absent = no cap
+ * @param pauseAtFailureRatio   a sending campaign pauses itself when more than this share of its mails failed or
+ *                              bounced (at once or later, from the bounce mailbox): a list gone stale, or a mail server
+ *                              refusing us, is better stopped than ploughed through (listmonk pauses on errors too)
+ * @param pauseAtComplaintRatio the same for spam complaints; 0.3 % is where mailbox providers start refusing a sender
+ * @param pauseAfterAtLeast     no judgement before this many mails were tried since the start (or the last resume):
+ *                              two bounces of the first three mails say nothing yet
+ * @param limitsCheckEvery      how often the ratios are counted (a count over the campaign's ledger)
  */
 @ConfigurationProperties("chorus.campaigns")
 public record CampaignProperties(
@@ -37,12 +44,21 @@ public record CampaignProperties(
         @DefaultValue("15m") Duration redispatchAfter,
         @DefaultValue("1s") Duration loopInterval,
         Integer ratePerSecond,
-        Integer ratePerHour) {
+        Integer ratePerHour,
+        @DefaultValue("0.05") double pauseAtFailureRatio,
+        @DefaultValue("0.003") double pauseAtComplaintRatio,
+        @DefaultValue("100") int pauseAfterAtLeast,
+        @DefaultValue("10s") Duration limitsCheckEvery) {
 
     public CampaignProperties {
         if (dispatchBatch < 1 || sendChunk < 1 || senders < 1 || maxAttempts < 1) {
             throw new IllegalStateException(
                     "chorus.campaigns dispatch-batch, send-chunk, senders and max-attempts must be at least 1");
+        }
+        if (pauseAtFailureRatio <= 0 || pauseAtFailureRatio > 1 || pauseAtComplaintRatio <= 0
+                || pauseAtComplaintRatio > 1 || pauseAfterAtLeast < 1) {
+            throw new IllegalStateException("chorus.campaigns pause-at-*-ratio must be above 0 and at most 1, "
+                    + "pause-after-at-least at least 1");
         }
         if ((ratePerSecond != null && ratePerSecond < 1) || (ratePerHour != null && ratePerHour < 1)) {
             throw new IllegalStateException("chorus.campaigns rate caps must be at least 1 (leave them out for no cap)");

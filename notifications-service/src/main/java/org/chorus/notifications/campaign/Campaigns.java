@@ -38,8 +38,9 @@ class Campaigns {
         this.transactional = transactional;
     }
 
+    /** @param pausedReason why the campaign paused itself (too many failures or complaints); null otherwise */
     record Campaign(UUID id, String topic, List<String> languages, Map<String, CampaignContent.Variant> variants,
-                    String status, Instant scheduledAt, String scheduleZone, LocalDateTime scheduledLocal,
+                    String status, String pausedReason, Instant scheduledAt, String scheduleZone, LocalDateTime scheduledLocal,
                     Instant startedAt, Instant completedAt, Instant createdAt, Instant updatedAt) {
 
         CampaignContent content() {
@@ -119,13 +120,14 @@ class Campaigns {
                 .map(header -> header.withVariants(Map.of()));
     }
 
-    private record Header(UUID id, String topic, List<String> languages, String status, Instant scheduledAt,
+    private record Header(UUID id, String topic, List<String> languages, String status, String pausedReason,
+                          Instant scheduledAt,
                           String zone, Instant startedAt, Instant completedAt, Instant createdAt, Instant updatedAt) {
 
         Campaign withVariants(Map<String, CampaignContent.Variant> variants) {
             LocalDateTime local = scheduledAt == null || zone == null ? null
                     : LocalDateTime.ofInstant(scheduledAt, ZoneId.of(zone));
-            return new Campaign(id, topic, languages, variants, status, scheduledAt, zone, local, startedAt,
+            return new Campaign(id, topic, languages, variants, status, pausedReason, scheduledAt, zone, local, startedAt,
                     completedAt, createdAt, updatedAt);
         }
     }
@@ -133,7 +135,7 @@ class Campaigns {
     private static Header header(Readable row) {
         return new Header(row.get("id", UUID.class), row.get("topic", String.class),
                 Arrays.asList(row.get("languages", String[].class)), row.get("status", String.class),
-                row.get("scheduled_at", Instant.class), row.get("schedule_zone", String.class),
+                row.get("paused_reason", String.class), row.get("scheduled_at", Instant.class), row.get("schedule_zone", String.class),
                 row.get("started_at", Instant.class), row.get("completed_at", Instant.class),
                 row.get("created_at", Instant.class), row.get("updated_at", Instant.class));
     }
@@ -183,10 +185,21 @@ class Campaigns {
         return transition(id, EnumSet.of(CampaignStatus.SENDING), CampaignStatus.PAUSED, "paused", null);
     }
 
-    /** Queued rows get a new dispatch message: the old ones may have been consumed (and ignored) while paused. */
+    /**
+     * Queued rows get a new dispatch message: the old ones may have been consumed (and ignored) while paused. The
+     * failure and complaint counts so far become the baseline of the next automatic judgement, so the mail that caused
+     * a pause does not pause the campaign again the moment staff resume it.
+     */
     Mono<Campaign> resume(UUID id) {
         Mono<Campaign> resume = transition(id, EnumSet.of(CampaignStatus.PAUSED), CampaignStatus.SENDING, "resumed",
-                null)
+                """
+                        paused_reason = null,
+                        limit_baseline_attempted = (select count(*) from campaign_delivery d where d.campaign_id = campaign.id
+                                                      and d.state in ('sent', 'bounced', 'failed')),
+                        limit_baseline_failed = (select count(*) from campaign_delivery d where d.campaign_id = campaign.id
+                                                   and d.state in ('bounced', 'failed')),
+                        limit_baseline_complaints = (select count(*) from campaign_delivery d
+                                                       where d.campaign_id = campaign.id and d.complained_at is not null)""")
                 .flatMap(campaign -> db.sql("""
                                 update campaign_delivery set dispatched_at = null
                                 where campaign_id = :id and state = 'queued'""")

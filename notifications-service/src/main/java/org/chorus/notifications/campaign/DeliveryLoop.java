@@ -47,6 +47,7 @@ class DeliveryLoop extends PollingLoop {
     private final Outbox outbox;
     private final CampaignProperties properties;
     private Instant lastStaleSweep = Instant.EPOCH;
+    private Instant lastLimitsCheck = Instant.EPOCH;
 
     DeliveryLoop(DatabaseClient db, TransactionalOperator transactional, Outbox outbox, CampaignProperties properties) {
         super("campaign-delivery-loop");
@@ -66,7 +67,67 @@ class DeliveryLoop extends PollingLoop {
                 .then(materialise())
                 .flatMap(moreAudience -> recoverLeases()
                         .then(redispatch(staleSweep))
-                        .flatMap(moreDispatch -> complete().thenReturn(moreAudience || moreDispatch)));
+                        .flatMap(moreDispatch -> pauseOverLimits()
+                                .then(complete()).thenReturn(moreAudience || moreDispatch)));
+    }
+
+    /**
+     * Pauses every sending campaign whose share of failed or bounced mail, or of spam complaints, since it started
+     * (or was last resumed) is over its limit, once at least {@code pause-after-at-least} mails were tried; the reason
+     * is stored for the portal. Emits how many it paused. A conditional update: instances racing do it once.
+     */
+    Mono<Long> pauseOverLimits() {
+        if (Instant.now().isBefore(lastLimitsCheck.plus(properties.limitsCheckEvery()))) {
+            return Mono.just(0L);
+        }
+        lastLimitsCheck = Instant.now();
+        return db.sql("""
+                        with counts as (
+                            select d.campaign_id,
+                                   count(*) filter (where d.state in ('sent', 'bounced', 'failed')) as attempted,
+                                   count(*) filter (where d.state in ('bounced', 'failed')) as failed,
+                                   count(*) filter (where d.complained_at is not null) as complaints
+                            from campaign_delivery d
+                            where d.campaign_id in (select id from campaign where status = 'sending')
+                            group by d.campaign_id),
+                        since as (
+                            select c.id, k.attempted - c.limit_baseline_attempted as attempted,
+                                   k.failed - c.limit_baseline_failed as failed,
+                                   k.complaints - c.limit_baseline_complaints as complaints
+                            from campaign c join counts k on k.campaign_id = c.id
+                            where c.status = 'sending' and k.attempted - c.limit_baseline_attempted >= :minimum)
+                        update campaign c set status = 'paused', updated_at = now(),
+                            paused_reason = case
+                                when s.failed > s.attempted * :failureRatio then format(
+                                    'Paused automatically: %s of %s mails sent since it started or resumed failed or '
+                                    || 'bounced (%s%%), over the limit of %s%%. Check the addresses and the mail '
+                                    || 'server before resuming.',
+                                    s.failed, s.attempted, round(100.0 * s.failed / s.attempted, 1), :failurePercent)
+                                else format(
+                                    'Paused automatically: %s of %s mails sent since it started or resumed were '
+                                    || 'reported as spam (%s%%), over the limit of %s%%. Check what was sent and to '
+                                    || 'whom before resuming.',
+                                    s.complaints, s.attempted, round(100.0 * s.complaints / s.attempted, 2),
+                                    :complaintPercent)
+                            end
+                        from since s
+                        where c.id = s.id and c.status = 'sending'
+                          and (s.failed > s.attempted * :failureRatio or s.complaints > s.attempted * :complaintRatio)""")
+                .bind("minimum", properties.pauseAfterAtLeast())
+                .bind("failureRatio", properties.pauseAtFailureRatio())
+                .bind("complaintRatio", properties.pauseAtComplaintRatio())
+                .bind("failurePercent", percent(properties.pauseAtFailureRatio()))
+                .bind("complaintPercent", percent(properties.pauseAtComplaintRatio()))
+                .fetch().rowsUpdated()
+                .doOnNext(paused -> {
+                    if (paused > 0) {
+                        log.warn("Paused {} campaign(s) over their failure or complaint limit", paused);
+                    }
+                });
+    }
+
+    private static String percent(double ratio) {
+        return java.math.BigDecimal.valueOf(ratio * 100).stripTrailingZeros().toPlainString();
     }
 
     Mono<Long> startDue() {
@@ -107,6 +168,7 @@ class DeliveryLoop extends PollingLoop {
                         with batch as (
                             select s.id from subscriber s
                             where s.status = 'confirmed' and s.topics @> array[cast(:topic as text)]
+                              and s.suppressed_at is null
                               and s.language = any(:languages)
                               and (s.paused_until is null or s.paused_until < current_date)
                               and s.id > :cursor

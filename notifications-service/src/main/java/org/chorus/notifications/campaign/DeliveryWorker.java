@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.chorus.notifications.mail.MailProperties;
+import org.chorus.notifications.mail.MailReference;
 import org.chorus.notifications.mail.RetryPolicy;
 import org.chorus.notifications.mail.SmtpFailure;
 import org.chorus.notifications.privacy.EmailVault;
@@ -40,6 +41,8 @@ class DeliveryWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final Duration CAP_POLL = Duration.ofMillis(20);
     private static final Duration MESSAGE_BUDGET = Duration.ofSeconds(60);
+    /** The {@link MailReference} kind of a campaign delivery: campaign id, then subscriber id. */
+    static final char DELIVERY = 'c';
 
     private final DatabaseClient db;
     private final JavaMailSender mailSender;
@@ -50,6 +53,7 @@ class DeliveryWorker implements SmartLifecycle {
     private final CampaignProperties properties;
     private final RetryPolicy retryPolicy;
     private final String from;
+    private final String messageIdDomain;
     private volatile boolean running;
 
     DeliveryWorker(DatabaseClient db, JavaMailSender mailSender, EmailVault vault, RecipientLinks links,
@@ -64,6 +68,7 @@ class DeliveryWorker implements SmartLifecycle {
         this.properties = properties;
         this.retryPolicy = properties.retryPolicy();
         this.from = mailProperties.from();
+        this.messageIdDomain = mailProperties.fromDomain();
     }
 
     /** Emits how many mails SMTP accepted. */
@@ -101,7 +106,8 @@ class DeliveryWorker implements SmartLifecycle {
                 try {
                     String address = vault.open(row.keyId(), row.ciphertext());
                     MimeMessage message = CampaignMail.compose(mailSender.createMimeMessage(), from, address,
-                            campaign.variant(row.language()), row.subscriberId(), links, "");
+                            campaign.variant(row.language()), row.subscriberId(), links, "",
+                            MailReference.of(DELIVERY, campaign.id(), row.subscriberId()).messageId(messageIdDomain));
                     outgoing.add(new Outgoing(row.subscriberId(), row.attempts(), message));
                 } catch (MessagingException | RuntimeException e) {
                     // an address that does not open or parse will not get better by retrying
@@ -134,6 +140,7 @@ class DeliveryWorker implements SmartLifecycle {
                             returning d.subscriber_id, d.attempts)
                         select k.subscriber_id, k.attempts, s.email_key_id, s.email_ciphertext, s.language,
                                coalesce(s.status = 'confirmed' and s.topics @> array[cast(:topic as text)]
+                                        and s.suppressed_at is null
                                         and (s.paused_until is null or s.paused_until < current_date), false) as wanted
                         from claimed k left join subscriber s on s.id = k.subscriber_id""")
                 .bind("lease", (double) properties.lease().toSeconds())

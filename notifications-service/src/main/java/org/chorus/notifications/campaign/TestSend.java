@@ -66,6 +66,7 @@ class TestSend {
     }
 
     private MimeMessage compose(String to, CampaignTemplate.Rendered variant) throws MessagingException {
-        return CampaignMail.compose(mailSender.createMimeMessage(), from, to, variant, new UUID(0, 0), INERT, "[TEST] ");
+        return CampaignMail.compose(mailSender.createMimeMessage(), from, to, variant, new UUID(0, 0), INERT, "[TEST] ",
+                null);
     }
 }

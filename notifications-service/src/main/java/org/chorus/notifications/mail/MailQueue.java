@@ -1,6 +1,7 @@
 package org.chorus.notifications.mail;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,7 +65,10 @@ public class MailQueue extends PollingLoop {
                     e.getClass().getName());
             return failed(source, due, SmtpFailure.unreadableAddress()).thenReturn(0L);
         }
-        return plainText.send(letter.to(), letter.subject(), letter.body(), letter.headers())
+        // the Message-ID names the row, so a bounce or complaint about this mail finds it again (MailReference)
+        Map<String, String> headers = new LinkedHashMap<>(letter.headers());
+        headers.put("Message-ID", MailReference.of(source.referenceKind(), due.id()).messageId(properties.fromDomain()));
+        return plainText.send(letter.to(), letter.subject(), letter.body(), headers)
                 .then(db.sql("update " + source.table() + " set sent_at = now(), last_error = null where id = :id")
                         .bind("id", due.id()).then())
                 .thenReturn(1L)
@@ -121,6 +125,9 @@ public class MailQueue extends PollingLoop {
         String SOONEST_FIRST = "order by m.next_attempt_at limit :limit for update of m skip locked";
 
         String table();
+
+        /** The {@link MailReference} kind of this queue's mail: bounces and complaints about it name it. */
+        char referenceKind();
 
         /** Up to {@code limit} due rows, locked until the round's transaction ends. */
         Flux<Due> lockDue(int limit);

@@ -47,6 +47,11 @@ class AuthorMailQueue implements MailQueue.Source {
         return "outgoing_mail";
     }
 
+    @Override
+    public char referenceKind() {
+        return 'a';
+    }
+
     private record Queued(UUID id, int attempts, String kind, String language, String keyId, byte[] ciphertext) {
     }
 

@@ -8,6 +8,8 @@ package org.chorus.notifications.subscription;
 final class ConsentWording {
 
     static final String ONE_CLICK = "one-click-unsubscribe-rfc8058";
+    /** Not a wording the person read: their mailbox provider reported our mail as spam for them (ARF, RFC 5965). */
+    static final String COMPLAINT = "abuse-report-rfc5965";
 
     private ConsentWording() {
     }

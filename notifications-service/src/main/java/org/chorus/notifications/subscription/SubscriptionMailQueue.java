@@ -35,6 +35,11 @@ class SubscriptionMailQueue implements MailQueue.Source {
     }
 
     @Override
+    public char referenceKind() {
+        return 's';
+    }
+
+    @Override
     public Flux<MailQueue.Due> lockDue(int limit) {
         return db.sql("""
                         select m.id, m.attempts, m.kind, m.subscriber_id, s.email_key_id, s.email_ciphertext,

@@ -21,5 +21,7 @@ record SubscriptionProperties(
         @DefaultValue("10m") Duration resendInterval,
         @DefaultValue("400d") Duration linkValidity,
         @DefaultValue("10m") Duration purgeEvery,
-        @DefaultValue("1h") Duration reindexEvery) {
+        @DefaultValue("1h") Duration reindexEvery,
+        // three soft bounces (mailbox full, server down for days) before an address rests: one is weather, three a pattern
+        @DefaultValue("3") int softBounceLimit) {
 }

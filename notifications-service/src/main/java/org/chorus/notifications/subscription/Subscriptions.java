@@ -93,15 +93,19 @@ class Subscriptions {
     }
 
     private Mono<Boolean> subscribeExisting(byte[] blindIndex, Settings settings) {
-        return db.sql("select id, status from subscriber where email_blind_index = :blindIndex for update")
+        return db.sql("select id, status, suppressed_at is not null as suppressed from subscriber "
+                        + "where email_blind_index = :blindIndex for update")
                 .bind("blindIndex", blindIndex)
-                .map(row -> new Existing(row.get("id", UUID.class), row.get("status", String.class)))
+                // a confirmed address that bounced starts over like an unsubscribed one: confirming again proves it
+                // takes mail once more
+                .map(row -> new Existing(row.get("id", UUID.class), Boolean.TRUE.equals(row.get("suppressed", Boolean.class))
+                        ? "suppressed" : row.get("status", String.class)))
                 .one()
                 .flatMap(existing -> switch (existing.status()) {
                     // a confirmed subscription changes only through its own preference link, never through a form
                     // anyone can fill in; its owner hears that someone tried (and gets that link again)
                     case "confirmed" -> queueMailIfQuiet(existing.id(), ALREADY_SUBSCRIBED_MAIL);
-                    // pending: the newest form wins; unsubscribed: start over, as a new sign-up would. Only together
+                    // pending: the newest form wins; unsubscribed or suppressed: start over, as a new sign-up would. Only together
                     // with a new confirmation mail, so the mail always lists what its link would confirm, and a form
                     // sent again and again within the resend interval changes nothing
                     default -> queueMailIfQuiet(existing.id(), CONFIRM_MAIL).flatMap(queued -> !queued
@@ -146,7 +150,8 @@ class Subscriptions {
     Mono<SubscriptionPreferences> confirm(String token) {
         return subscriber(token, MailLinks.CONFIRM).flatMap(id -> transactional.transactional(
                 db.sql("""
-                                update subscriber set status = 'confirmed', confirmed_at = now(), updated_at = now()
+                                update subscriber set status = 'confirmed', confirmed_at = now(), updated_at = now(),
+                                    suppressed_at = null, suppressed_reason = null, soft_bounces = 0
                                 where id = :id and status = 'pending'
                                 returning language, topics""")
                         .bind("id", id)
@@ -198,6 +203,11 @@ class Subscriptions {
     Mono<Void> unsubscribeInOneClick(String token) {
         return subscriber(token, MailLinks.UNSUBSCRIBE)
                 .flatMap(id -> transactional.transactional(unsubscribe(id, ConsentWording.ONE_CLICK)));
+    }
+
+    /** A complaint (spam report) about our mail: they are unsubscribed at once, as by one click. */
+    Mono<Void> unsubscribeOnComplaint(UUID id) {
+        return unsubscribe(id, ConsentWording.COMPLAINT);
     }
 
     private Mono<Void> unsubscribe(UUID id, String wording) {

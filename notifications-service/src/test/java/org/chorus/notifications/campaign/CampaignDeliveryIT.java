@@ -15,10 +15,12 @@ import org.chorus.contracts.CampaignRecipientsQueued;
 import org.chorus.contracts.EventTypes;
 import org.chorus.contracts.Topics;
 import org.chorus.messaging.CloudEventHeaders;
+import org.chorus.notifications.mail.DkimVerification;
 import org.chorus.notifications.privacy.EmailVault;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -257,7 +259,23 @@ class CampaignDeliveryIT {
         assertThat(html).contains("/api/subscriptions/preferences?token=").contains("Unsubscribe")
                 .doesNotContain("<img").doesNotContain("<script");
         assertThat(part(mail, "text/plain")).contains("/api/subscriptions/preferences?token=");
+        // signed as it left (RFC 8058 section 3: both one-click headers under the DKIM signature), and its Message-ID
+        // names the delivery, so a bounce or complaint about it finds its ledger row
+        List<String> signed = DkimVerification.signedHeaders(new DkimVerification(dkimSelector, dkimDomain, dkimKey)
+                .verify(DkimVerification.raw(mail)).get(0));
+        assertThat(signed).contains("list-unsubscribe", "list-unsubscribe-post", "from", "subject", "message-id");
+        assertThat(mail.getMessageID()).isEqualTo("<chorus.c." + campaign.toString().replace("-", "") + "."
+                + subscriber.toString().replace("-", "") + "@chorus.invalid>");
     }
+
+    @Value("${chorus.mail.dkim.selector}")
+    String dkimSelector;
+
+    @Value("${chorus.mail.dkim.domain}")
+    String dkimDomain;
+
+    @Value("${chorus.mail.dkim.private-key}")
+    String dkimKey;
 
     @Autowired
     org.chorus.notifications.privacy.SignedLinks links;

@@ -19,7 +19,7 @@ class MailLinksTest {
     private final SignedLinks signed = new SignedLinks(PrivacyFixtures.properties());
     private final SubscriptionProperties subscriptions =
             new SubscriptionProperties(Duration.ofHours(48), Duration.ofMinutes(10), Duration.ofDays(400),
-                    Duration.ofMinutes(10), Duration.ofHours(1));
+                    Duration.ofMinutes(10), Duration.ofHours(1), 3);
     private final MailLinks links = new MailLinks(signed,
             new MailLinkProperties(URI.create("https://chorus.example/"), "unsubscribe@chorus.example"),
             subscriptions, Clock.fixed(now, ZoneOffset.UTC));
