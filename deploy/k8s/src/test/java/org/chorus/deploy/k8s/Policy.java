@@ -23,7 +23,8 @@ final class Policy {
             "stories-kafka", "resources-kafka", "notifications-kafka", "chorus-cluster-ca-cert");
     static final Set<String> OPERATOR_PROVIDED = Set.of(
             "chorus-keycloak-clients", "chorus-gateway", "chorus-smtp", "chorus-stories-keys",
-            "chorus-notifications-keys", "chorus-realm-settings", "chorus-backup-s3", "chorus-tls");
+            "chorus-notifications-keys", "chorus-realm-settings", "chorus-backup-s3", "chorus-tls",
+            "chorus-mail-dkim");
 
     private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet");
     private static final Set<String> REF_OBJECTS = Set.of("secretKeyRef", "configMapKeyRef", "secretRef", "configMapRef",
