@@ -76,6 +76,9 @@ public final class StubService {
                                     .header("Content-Type", "application/json")
                                     .sendString(Mono.just("{\"served\":" + served + "}")).then();
                         })
+                        .put("/api/stories/manage", (request, response) -> request.receive().then(response
+                                .status(200).header("Content-Type", "application/json").sendString(Mono.just("{}"))
+                                .then()))
                         .get("/api/stories/slow", (request, response) ->
                                 Mono.delay(Duration.ofSeconds(5)).then(response.sendString(Mono.just("late")).then()))
                         .get("/api/stories/hang-up", (request, response) ->

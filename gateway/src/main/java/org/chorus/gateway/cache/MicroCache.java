@@ -67,15 +67,58 @@ class MicroCache implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (!properties.enabled() || !anonymousPublicRead(request)) {
+        if (!properties.enabled()) {
             return chain.filter(exchange);
         }
-        String key = request.getURI().getRawPath() + '?' + request.getURI().getRawQuery();
+        String changed = changedSection(request);
+        if (changed != null) {
+            // before the answer leaves: a reader told "done" must not then get the old copy from here
+            exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> forgetIfDone(exchange, changed)));
+            return chain.filter(exchange);
+        }
+        if (!anonymousPublicRead(request)) {
+            return chain.filter(exchange);
+        }
+        String query = request.getURI().getRawQuery();
+        String key = query == null ? request.getURI().getRawPath() : request.getURI().getRawPath() + '?' + query;
         Kept answer = kept.getIfPresent(key);
         if (answer != null) {
             return replay(exchange.getResponse(), answer);
         }
         return chain.filter(exchange.mutate().response(new Keeping(exchange.getResponse(), key)).build());
+    }
+
+    /**
+     * The public section a write may change: an author's change through the manage token ({@code /api/stories/manage})
+     * or any staff write ({@code /api/admin/stories/…} changes {@code /api/stories}). Submissions and reports change
+     * nothing public, and a surge of them must not keep the cache empty; so they are not here.
+     */
+    private static String changedSection(ServerHttpRequest request) {
+        HttpMethod method = request.getMethod();
+        if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method)) {
+            return null;
+        }
+        String path = request.getPath().value();
+        if (path.startsWith("/api/stories/manage")) {
+            return "/api/stories";
+        }
+        if (path.startsWith("/api/admin/")) {
+            int end = path.indexOf('/', "/api/admin/".length());
+            return "/api/" + path.substring("/api/admin/".length(), end < 0 ? path.length() : end);
+        }
+        return null;
+    }
+
+    /**
+     * A change that went through this gateway is seen at once by the next reader here (an author who goes anonymous
+     * is told "at once"); other gateways' copies expire within {@code max-age}.
+     */
+    private void forgetIfDone(ServerWebExchange exchange, String section) {
+        HttpStatusCode status = exchange.getResponse().getStatusCode();
+        if (status != null && status.is2xxSuccessful()) {
+            kept.asMap().keySet().removeIf(key -> key.equals(section) || key.startsWith(section + '/')
+                    || key.startsWith(section + '?'));
+        }
     }
 
     private static boolean anonymousPublicRead(ServerHttpRequest request) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -95,6 +96,21 @@ class MicroCacheIT {
         Thread.sleep(1300);
         read(path, null);
         assertThat(StubService.timesServed(path)).isEqualTo(2);
+    }
+
+    @Test
+    void anAuthorsChangeThroughThisGatewayIsSeenByTheNextReaderAtOnceWhileSubmissionsLeaveTheCopies() {
+        String path = "/api/stories/caching/public?after=change";
+        read(path, null);
+        http.post().uri("/api/stories").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isCreated();
+        read(path, null);
+        assertThat(StubService.timesServed(path)).as("a submission changes nothing public").isEqualTo(1);
+
+        http.put().uri("/api/stories/manage").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isOk();
+        read(path, null);
+        assertThat(StubService.timesServed(path)).as("read again after the author's change").isEqualTo(2);
     }
 
     private String read(String path, String cacheControl) {
