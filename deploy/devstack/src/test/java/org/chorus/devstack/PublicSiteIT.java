@@ -98,7 +98,7 @@ class PublicSiteIT {
                 .noneMatch(line -> line.contains("Content Security Policy"));
         assertThat(page.findElement(By.cssSelector("[data-quick-exit]")).getAttribute("href"))
                 .isEqualTo("https://www.google.com/");
-        browser.screenshot("site" + path.replace(".html", "").replace('/', '-'));
+        browser.screenshot("site-" + (path.equals("/") ? "home" : path.substring(1).replace(".html", "")));
     }
 
     @Test
