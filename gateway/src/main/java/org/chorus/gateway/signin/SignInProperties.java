@@ -10,7 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * from its secret store; the development realm's published secret is in {@code application-development.yml}, and
  * {@link DevelopmentSecrets} refuses it, and a missing one, outside that profile.
  *
- * @param issuer        the realm, e.g. {@code http://localhost:8180/realms/chorus}
+ * @param issuer        the realm, e.g. {@code http://localhost:8180/realms/chorus}: where browsers sign in, and the
+ *                      issuer every token must name
+ * @param backChannel   the same realm as the gateway reaches it over an internal network, e.g.
+ *                      {@code http://keycloak:8080/realms/chorus}, when that is not the issuer's address: the
+ *                      discovery document, the code exchange and the keys go there (Keycloak answers there with
+ *                      internal addresses under {@code hostname-backchannel-dynamic}); unset, everything goes to the
+ *                      issuer
  * @param refreshBefore how long before its expiry an access token is refreshed before it is relayed, so a service
  *                      never receives one that runs out on the way
  * @param pendingSessionTimeout how long a session lives between the start of a sign-in and its end: long enough to
@@ -19,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("chorus.sign-in")
 public record SignInProperties(
         URI issuer,
+        URI backChannel,
         @DefaultValue("chorus-gateway") String clientId,
         String clientSecret,
         @DefaultValue("60s") Duration refreshBefore,

@@ -44,9 +44,13 @@ class SignInSecretTest {
     }
 
     private static ConfigurableApplicationContext start(String profile, String... args) {
-        String[] all = new String[args.length + 1];
-        all[0] = "--server.port=0";
-        System.arraycopy(args, 0, all, 1, args.length);
+        // what the production profile needs from a deployment besides the secret (application-production.yml); Redis
+        // is left off so the test needs none
+        String[] base = {"--server.port=0", "--management.server.port=0", "--chorus.redis.enabled=false",
+                "--CHORUS_ISSUER_URI=http://localhost:8180/realms/chorus", "--CHORUS_KEYCLOAK_URL=http://localhost:8180"};
+        String[] all = new String[base.length + args.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(args, 0, all, base.length, args.length);
         return new SpringApplicationBuilder(GatewayApplication.class).profiles(profile).run(all);
     }
 }

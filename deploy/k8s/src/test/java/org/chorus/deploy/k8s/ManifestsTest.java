@@ -69,6 +69,14 @@ class ManifestsTest {
         RENDERED.forEach((overlay, objects) -> assertThat(Policy.references(objects)).as(overlay).isEmpty());
     }
 
+    /** An operator learns what to create from deploy/README.md: every listed Secret is named there. */
+    @Test
+    void everyListedSecretIsInTheDeployReadme() throws Exception {
+        String readme = Files.readString(Overlays.K8S.resolve("../README.md").normalize());
+        Policy.OPERATOR_PROVIDED.forEach(name -> assertThat(readme).as("the secrets table").contains("| `" + name + "` |"));
+        Policy.OPERATOR_MADE.forEach(name -> assertThat(readme).as("made by an operator").contains("`" + name + "`"));
+    }
+
     @Test
     void everyImageIsPinnedByTag() {
         RENDERED.forEach((overlay, objects) -> assertThat(Policy.images(objects)).as(overlay).isEmpty());
@@ -80,6 +88,44 @@ class ManifestsTest {
         assertThat(code).contains("chorus.stories.v1", "chorus.story-contacts.v1.notifications.dlt");
         RENDERED.forEach((overlay, objects) -> assertThat(Policy.topics(objects)).as(overlay)
                 .containsExactlyInAnyOrderElementsOf(code));
+    }
+
+    @Test
+    void eachServicesKafkaUserGrantsExactlyWhatItsCodeUses() throws Exception {
+        Map<String, CodeTopics.Usage> usage = new HashMap<>();
+        for (String service : CodeTopics.SERVICES.keySet()) {
+            usage.put(service, CodeTopics.usage(service));
+        }
+        assertThat(usage.get("notifications").consumers()).extracting(CodeTopics.Consumer::group)
+                .contains("notifications", "notifications-digest", "notifications-dispatch");
+        assertThat(usage.get("stories").writes()).contains("chorus.stories.v1", "chorus.story-contacts.v1");
+        RENDERED.forEach((overlay, objects) -> assertThat(Policy.kafkaAcls(objects, usage)).as(overlay).isEmpty());
+    }
+
+    @Test
+    void signInHostIssuerAndIngressAgree() {
+        RENDERED.forEach((overlay, objects) -> assertThat(Policy.signIn(objects)).as(overlay).isEmpty());
+    }
+
+    @Test
+    void everyVariableTheProductionProfilesRequireIsSet() throws Exception {
+        var required = ProductionProfiles.required();
+        assertThat(required.get("stories")).contains("CHORUS_ISSUER_URI", "CHORUS_DB_PASSWORD");
+        RENDERED.forEach((overlay, objects) -> assertThat(Policy.productionVariables(objects, required)).as(overlay)
+                .isEmpty());
+    }
+
+    @Test
+    void everyServicesPoolsFitItsDatabaseAtTheMostPodsItCanRun() throws Exception {
+        var pools = ProductionProfiles.poolSizes();
+        assertThat(pools).containsKeys("stories", "resources", "notifications");
+        RENDERED.forEach((overlay, objects) -> assertThat(Policy.poolsFitDatabases(objects, pools)).as(overlay).isEmpty());
+    }
+
+    @Test
+    void theNetworkPoliciesLetThroughWhatEachPodNeedsAndNothingElse() {
+        RENDERED.forEach((overlay, objects) -> assertThat(NetworkFlows.check(objects, Flows.expected(objects)))
+                .as(overlay).isEmpty());
     }
 
     @Test
