@@ -4,6 +4,8 @@ import { mountModeration } from './moderation.js';
 import { mountStaff } from './staff.js';
 import { mountDirectory } from './directory.js';
 import { mountCampaigns } from './campaigns.js';
+import { mountAudit } from './audit.js';
+import { el } from './http.js';
 
 // Writes carry the CSRF token the gateway put in the XSRF-TOKEN cookie, in the X-XSRF-TOKEN header.
 const show = (selector, visible = true) => { document.querySelector(selector).hidden = !visible; };
@@ -24,12 +26,57 @@ const signOut = async () => {
 
 const showModerationQueue = async () => {
   const response = await fetch('/api/admin/stories', { headers: { Accept: 'application/json' } });
-  if (!response.ok) return;
+  if (!response.ok) return false;
   const waiting = await response.json();
   const queue = document.querySelector('[data-moderation-queue]');
   queue.textContent = `${waiting.length} ${waiting.length === 1 ? 'story waits' : 'stories wait'} for moderation.`;
-  queue.hidden = false;
+  return true;
 };
+
+// The portal's sections, each a view with its own address (#/moderation …), in the order the navigation lists them.
+// A section is mounted the first time it is opened, so a moderator's portal never loads the directory or campaigns.
+const SECTIONS = [
+  { id: 'moderation', label: 'Moderation', role: 'moderator', mount: mountModeration },
+  { id: 'directory', label: 'Help directory', role: 'resource-editor', mount: mountDirectory },
+  { id: 'campaigns', label: 'Campaigns', role: 'campaign-manager', mount: mountCampaigns },
+  { id: 'staff', label: 'Staff', role: 'admin', mount: mountStaff },
+  { id: 'audit', label: 'Audit log', role: 'admin', mount: mountAudit },
+];
+
+function showSections(open) {
+  const nav = document.querySelector('[data-sections]');
+  const links = open.map((section) => el('a', { href: `#/${section.id}` }, section.label));
+  nav.replaceChildren(el('ul', {}, links.map((link) => el('li', {}, link))));
+  nav.hidden = open.length < 2;
+  const mounted = new Set();
+  // an empty address shows the first section without rewriting the address (sign-in returns to plain /admin)
+  const route = (moved) => {
+    const wanted = window.location.hash.replace(/^#\/?/, '');
+    const current = open.find((section) => section.id === wanted) ?? open[0];
+    open.forEach((section, i) => {
+      document.querySelector(`[data-${section.id}]`).hidden = section !== current;
+      if (section === current) links[i].setAttribute('aria-current', 'page');
+      else links[i].removeAttribute('aria-current');
+    });
+    const view = document.querySelector(`[data-${current.id}]`);
+    if (!mounted.has(current.id)) {
+      mounted.add(current.id);
+      current.mount(view);
+    }
+    document.title = `${current.label} · Chorus staff portal`;
+    document.querySelector('[data-moderation-queue]').hidden = current.id !== 'moderation' || !queueKnown;
+    // moving to a section takes the focus to its heading, so a screen reader says where the person now is
+    if (moved) {
+      const heading = view.querySelector('h2');
+      heading?.setAttribute('tabindex', '-1');
+      heading?.focus();
+    }
+  };
+  window.addEventListener('hashchange', () => route(true));
+  route(false);
+}
+
+let queueKnown = false;
 
 const start = async () => {
   show('[data-sign-in-failed]', new URLSearchParams(window.location.search).has('sign-in'));
@@ -43,21 +90,12 @@ const start = async () => {
   document.querySelector('[data-staff-roles]').textContent = me.roles.join(', ') || 'no staff role';
   document.querySelector('[data-sign-out]').addEventListener('click', signOut);
   show('[data-signed-in]');
-  const isAdmin = me.roles.includes('admin');
-  const holds = (role) => isAdmin || me.roles.includes(role);
+  const holds = (role) => me.roles.includes('admin') || me.roles.includes(role);
   if (holds('moderator')) {
-    await showModerationQueue();
-    mountModeration(document.querySelector('[data-moderation]'));
+    queueKnown = await showModerationQueue();
   }
-  if (holds('resource-editor')) {
-    mountDirectory(document.querySelector('[data-directory]'));
-  }
-  if (holds('campaign-manager')) {
-    mountCampaigns(document.querySelector('[data-campaigns]'));
-  }
-  if (isAdmin) {
-    mountStaff(document.querySelector('[data-staff]'));
-  }
+  const open = SECTIONS.filter((section) => holds(section.role));
+  if (open.length) showSections(open);
 };
 
 start();

@@ -1,17 +1,18 @@
 // Shared by every public page: language (English/Spanish), talking to our own API, and the national hotlines.
-// Only this origin is ever called; nothing is stored but the reader's language choice.
+// Only this origin is ever called. Nothing is kept on the device but the reader's language choice, and that only for
+// the tab's session (sessionStorage): a watched device keeps no trace of Chorus in its saved site data.
 import './../quick-exit.js';
 import { el, STORY_TAXONOMIES, taxonomies, termCodes, WARNINGS } from '../shared.js';
 
 export { el, taxonomies, termCodes, WARNINGS };
 
-const saved = localStorage.getItem('chorus.lang');
+const saved = sessionStorage.getItem('chorus.lang');
 export let lang = saved === 'es' || saved === 'en' ? saved : (navigator.language || 'en').startsWith('es') ? 'es' : 'en';
 
 const shared = {
   en: {
-    skip: 'Skip to content', home: 'Chorus', read: 'Read stories', share: 'Share your story', help: 'Find help',
-    other: 'Español', quickExit: 'Leave this site quickly (Esc)', helpNow: 'Talk to someone now',
+    skip: 'Skip to content', home: 'Chorus', navRead: 'Read stories', navShare: 'Share your story', navHelp: 'Find help',
+    other: 'Español', quickExit: 'Leave this site quickly', helpNow: 'Talk to someone now', safely: 'Browsing safely',
     helpNowFallback: 'The hotline list could not be loaded. Call 988 or 911 in an emergency.',
     footer: 'Chorus does not track you: no cookies for readers, no analytics, nothing loaded from other sites.',
     genericError: 'Something went wrong. Nothing was saved. Please try again in a moment.',
@@ -22,8 +23,8 @@ const shared = {
     checkFields: 'Nothing was saved. Please check the marked fields.',
   },
   es: {
-    skip: 'Saltar al contenido', home: 'Chorus', read: 'Leer historias', share: 'Comparte tu historia',
-    help: 'Buscar ayuda', other: 'English', quickExit: 'Salir rápido de este sitio (Esc)',
+    skip: 'Saltar al contenido', home: 'Chorus', navRead: 'Leer historias', navShare: 'Comparte tu historia',
+    navHelp: 'Buscar ayuda', other: 'English', quickExit: 'Salir rápido de este sitio', safely: 'Navegar con seguridad',
     helpNow: 'Habla con alguien ahora',
     helpNowFallback: 'No se pudo cargar la lista de líneas de ayuda. En una emergencia, llama al 988 o al 911.',
     footer: 'Chorus no te rastrea: sin cookies para lectores, sin analíticas, nada cargado de otros sitios.',
@@ -56,18 +57,23 @@ export function t(key, ...args) {
 
 /** Fills every [data-i18n] element and wires the header; a page calls it once with its own texts. */
 export function page(texts, onLanguage) {
-  pageTexts = texts;
+  pageTexts = { en: { ...texts.en }, es: { ...texts.es } };
+  // the English written in the page's HTML (what a reader without JavaScript sees) serves for any key left out
+  document.querySelectorAll('main [data-i18n]').forEach((node) => {
+    const text = node.textContent.trim().replace(/\s+/g, ' ');
+    if (text && !(node.dataset.i18n in shared.en)) pageTexts.en[node.dataset.i18n] ??= text;
+  });
   chrome();
   const apply = () => {
     document.documentElement.lang = lang;
     document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
     document.querySelectorAll('[data-i18n-placeholder]').forEach((el) => { el.placeholder = t(el.dataset.i18nPlaceholder); });
-    if (texts.en.title) document.title = `${t('title')} · Chorus`;
+    if (pageTexts.en.title) document.title = `${t('title')} · Chorus`;
     onLanguage?.();
   };
   document.querySelector('[data-lang-toggle]')?.addEventListener('click', () => {
     lang = lang === 'en' ? 'es' : 'en';
-    localStorage.setItem('chorus.lang', lang);
+    sessionStorage.setItem('chorus.lang', lang);
     apply();
   });
   apply();
@@ -81,14 +87,17 @@ function chrome() {
     el('a', { class: 'skip', href: '#main', 'data-i18n': 'skip' }),
     el('a', { class: 'brand', href: '/', 'data-i18n': 'home' }),
     el('nav', { 'aria-label': 'Chorus' },
-      el('a', { href: '/stories.html', 'data-i18n': 'read' }),
-      el('a', { href: '/share.html', 'data-i18n': 'share' }),
-      el('a', { href: '/help.html', 'data-i18n': 'help' })),
+      el('a', { href: '/stories.html', 'data-i18n': 'navRead' }),
+      el('a', { href: '/share.html', 'data-i18n': 'navShare' }),
+      el('a', { href: '/help.html', 'data-i18n': 'navHelp' })),
     el('button', { type: 'button', class: 'lang', 'data-lang-toggle': true, 'data-i18n': 'other' }));
   const current = header?.querySelector(`nav a[href="${location.pathname}"]`);
   current?.setAttribute('aria-current', 'page');
+  // the hotlines close every page, unless the page shows them itself (help.html, at the top)
+  const hotlinesShown = document.querySelector('main [data-hotlines]');
   document.querySelector('[data-site-footer]')?.replaceChildren(
-    el('section', { class: 'help-now', 'data-hotlines': true, 'aria-live': 'polite' }),
+    hotlinesShown ? '' : el('section', { class: 'help-now', 'data-hotlines': true, 'aria-live': 'polite' }),
+    el('p', {}, el('a', { href: '/safety.html', 'data-i18n': 'safely' })),
     el('p', { 'data-i18n': 'footer' }));
 }
 

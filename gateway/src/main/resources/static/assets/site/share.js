@@ -1,6 +1,7 @@
 import { api, el, page, t, WARNINGS } from './common.js';
 import { fieldErrors } from './field-errors.js';
 import { naming, renderThemes, wireNaming } from './naming.js';
+import { isLeaving } from '../quick-exit.js';
 
 const form = document.querySelector('[data-share]');
 const count = document.querySelector('[data-count]');
@@ -70,6 +71,15 @@ function counter() {
 }
 
 form.text.addEventListener('input', counter);
+
+// No draft of a story is ever kept on the device (the form is autocomplete="off", so the browser does not save what
+// it holds for session restore either). Instead, leaving with unsent text by accident (a link, a reload, closing the
+// tab) asks first; the quick exit never asks.
+window.addEventListener('beforeunload', (event) => {
+  if (isLeaving() || form.hidden || !(form.text.value.trim() || form.title.value.trim())) return;
+  event.preventDefault();
+  event.returnValue = '';
+});
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   marks.clear();

@@ -29,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ModularityTest {
 
     private static final String[] PACKAGES = {"org.chorus.gateway.edge..", "org.chorus.gateway.hotline..",
-            "org.chorus.gateway.ratelimit..", "org.chorus.gateway.redis..", "org.chorus.gateway.signin.."};
+            "org.chorus.gateway.ratelimit..", "org.chorus.gateway.redis..", "org.chorus.gateway.signin..",
+            "org.chorus.gateway.cache.."};
 
     @ArchTest
     static final ArchRule packagesAreFreeOfCycles = slices().matching("org.chorus.gateway.(*)..")
@@ -53,14 +54,17 @@ class ModularityTest {
             .layer("ratelimit").definedBy("org.chorus.gateway.ratelimit..")
             .layer("redis").definedBy("org.chorus.gateway.redis..")
             .layer("signin").definedBy("org.chorus.gateway.signin..")
+            .layer("cache").definedBy("org.chorus.gateway.cache..")
             .whereLayer("signin").mayNotBeAccessedByAnyLayer()
+            .whereLayer("cache").mayNotBeAccessedByAnyLayer()
             .whereLayer("hotline").mayNotBeAccessedByAnyLayer()
             .whereLayer("ratelimit").mayNotBeAccessedByAnyLayer()
             .whereLayer("redis").mayOnlyBeAccessedByLayers("ratelimit");
 
     @ArchTest
     static final ArchRule theEdgeDependsOnNoOtherPackage = noClasses().that().resideInAPackage("org.chorus.gateway.edge..")
-            .should().dependOnClassesThat().resideInAnyPackage(PACKAGES[1], PACKAGES[2], PACKAGES[3], PACKAGES[4]);
+            .should().dependOnClassesThat().resideInAnyPackage(PACKAGES[1], PACKAGES[2], PACKAGES[3], PACKAGES[4],
+                    PACKAGES[5]);
 
     /** Spring finds them; no other package has reason to call them. */
     @ArchTest

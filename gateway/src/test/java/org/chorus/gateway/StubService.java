@@ -1,6 +1,7 @@
 package org.chorus.gateway;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
@@ -15,6 +16,34 @@ import reactor.netty.resources.LoopResources;
 public final class StubService {
 
     private static final Map<String, Integer> REPORTS = new ConcurrentHashMap<>();
+    private static final Map<String, Integer> SERVED = new ConcurrentHashMap<>();
+
+    /**
+     * The headers {@code GET /api/stories/caching/{case}} answers with, to see which answers the gateway's
+     * micro-cache keeps; its body says how many times the stub served that path and query.
+     */
+    public static final Map<String, Map<String, List<String>>> CACHING = Map.ofEntries(
+            Map.entry("public", Map.of("Cache-Control", List.of("public, max-age=5"))),
+            Map.entry("max-age-only", Map.of("Cache-Control", List.of("max-age=5"))),
+            Map.entry("shouting", Map.of("Cache-Control", List.of("PUBLIC, MAX-AGE=5"))),
+            Map.entry("shared-max-age", Map.of("Cache-Control", List.of("max-age=0, s-maxage=5"))),
+            Map.entry("spring-security", Map.of("Cache-Control", List.of("no-cache, no-store, max-age=0, must-revalidate"))),
+            Map.entry("no-store-in-a-list", Map.of("Cache-Control", List.of("public, max-age=5, NO-STORE"))),
+            Map.entry("no-store-on-a-second-line", Map.of("Cache-Control", List.of("public, max-age=5", "no-store"))),
+            Map.entry("private", Map.of("Cache-Control", List.of("private, max-age=5"))),
+            Map.entry("private-fields", Map.of("Cache-Control", List.of("max-age=5, private=\"Set-Cookie, X-Id\""))),
+            Map.entry("no-cache-fields", Map.of("Cache-Control", List.of("max-age=5, no-cache=\"Set-Cookie\""))),
+            Map.entry("set-cookie", Map.of("Cache-Control", List.of("public, max-age=5"), "Set-Cookie", List.of("a=b"))),
+            Map.entry("vary", Map.of("Cache-Control", List.of("public, max-age=5"), "Vary", List.of("Accept-Language"))),
+            Map.entry("unmarked", Map.of()),
+            Map.entry("unreadable-age", Map.of("Cache-Control", List.of("public, max-age=5s"))),
+            Map.entry("one-second", Map.of("Cache-Control", List.of("public, max-age=1"))),
+            Map.entry("not-found", Map.of("Cache-Control", List.of("public, max-age=5"))));
+
+    /** How many times the stub served this path and query (for example {@code /api/stories/caching/public?page=2}). */
+    public static int timesServed(String pathAndQuery) {
+        return SERVED.getOrDefault(pathAndQuery, 0);
+    }
 
     private StubService() {
     }
@@ -39,6 +68,17 @@ public final class StubService {
                             return request.receive().then(response.status(id.startsWith("00000000") ? 404 : 202)
                                     .send());
                         })
+                        .get("/api/stories/caching/{case}", (request, response) -> {
+                            int served = SERVED.merge(request.uri(), 1, Integer::sum);
+                            Map<String, List<String>> headers = CACHING.getOrDefault(request.param("case"), Map.of());
+                            headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+                            return response.status("not-found".equals(request.param("case")) ? 404 : 200)
+                                    .header("Content-Type", "application/json")
+                                    .sendString(Mono.just("{\"served\":" + served + "}")).then();
+                        })
+                        .put("/api/stories/manage", (request, response) -> request.receive().then(response
+                                .status(200).header("Content-Type", "application/json").sendString(Mono.just("{}"))
+                                .then()))
                         .get("/api/stories/slow", (request, response) ->
                                 Mono.delay(Duration.ofSeconds(5)).then(response.sendString(Mono.just("late")).then()))
                         .get("/api/stories/hang-up", (request, response) ->

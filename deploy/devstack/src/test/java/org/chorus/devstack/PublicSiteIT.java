@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.chorus.testsupport.DevUsers;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -66,12 +68,20 @@ class PublicSiteIT {
         page = browser.driver();
         wait = new WebDriverWait(page, WAIT);
         open("/");
-        browser.script("localStorage.setItem('chorus.lang', 'en')");
+        browser.script("sessionStorage.setItem('chorus.lang', 'en')");
+    }
+
+    /** Text a test left typed in a form would make the next page load ask "leave the page?"; nothing is left typed. */
+    @AfterEach
+    void leaveNothingTyped() {
+        if (page.getCurrentUrl().startsWith(devstack.gatewayUrl())) {
+            browser.script("document.querySelectorAll('form').forEach((form) => form.reset())");
+        }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/stories.html", "/share.html", "/help.html", "/subscribe.html", "/manage.html",
-            "/subscription.html"})
+            "/subscription.html", "/safety.html"})
     void everyPageMeetsWcag22AaCallsOnlyItsOwnOriginAndKeepsToItsCsp(String path) {
         open(path);
         // the national hotlines come from the API on every page: once they show, the page has done its work
@@ -88,6 +98,7 @@ class PublicSiteIT {
                 .noneMatch(line -> line.contains("Content Security Policy"));
         assertThat(page.findElement(By.cssSelector("[data-quick-exit]")).getAttribute("href"))
                 .isEqualTo("https://www.google.com/");
+        browser.screenshot("site-" + (path.equals("/") ? "home" : path.substring(1).replace(".html", "")));
     }
 
     @Test
@@ -441,15 +452,148 @@ class PublicSiteIT {
     }
 
     @Test
-    void escapeLeavesTheSiteAtOnceAndBackDoesNotReturnToIt() {
+    void shiftPressedThreeTimesWhileTypingAStoryBlanksThePageLeavesAndBackDoesNotReturnToChorus() {
+        page.get("about:blank");
+        long before = historyLength();
         open("/");
+        follow("Share your story");
+        WebElement text = page.findElement(By.id("text"));
+        text.sendKeys("Nobody knows I am writing this");
+        shift(text);
+        shift(text);
+        // two presses: two dots lit and a status a screen reader announces, and still here
+        assertThat(page.findElements(By.cssSelector(".quick-exit-presses span.on"))).hasSize(2);
+        assertThat(page.findElement(By.cssSelector(".quick-exit-box [role=status]")).getDomProperty("textContent"))
+                .isEqualTo("Shift pressed twice. Press it once more to leave this site.");
+        assertThat(page.getCurrentUrl()).endsWith("/share.html");
+
+        // what the page showed as it went, written down where this tab can read it when it comes back to Chorus
+        browser.script("addEventListener('pagehide', () => sessionStorage.setItem('seen', JSON.stringify({"
+                + "blank: getComputedStyle(document.querySelector('main')).display === 'none'"
+                + " && getComputedStyle(document.querySelector('.quick-exit-box')).display === 'none',"
+                + "text: document.getElementById('text').value, title: document.title })))");
+        shift(text);
+        wait.until(driver -> !driver.getCurrentUrl().startsWith(devstack.gatewayUrl()));
+        assertThat(page.getCurrentUrl()).startsWith("https://www.google.com/");
+        assertThat(historyLength()).as("Chorus's one entry was replaced by the neutral page").isEqualTo(before + 1);
+        page.navigate().back();
+        wait.until(driver -> driver.getCurrentUrl().equals("about:blank"));
+
+        open("/");
+        assertThat(browser.script("return sessionStorage.getItem('seen')"))
+                .isEqualTo("{\"blank\":true,\"text\":\"\",\"title\":\"\"}");
+    }
+
+    @Test
+    void escapeNeverLeavesAndTheStoryBeingTypedStays() {
         open("/share.html");
+        WebElement text = page.findElement(By.id("text"));
+        text.sendKeys("I pressed escape to close the suggestions");
+        text.sendKeys(Keys.ESCAPE);
         page.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
 
-        wait.until(driver -> !driver.getCurrentUrl().startsWith(devstack.gatewayUrl()));
+        assertThat(page.getCurrentUrl()).endsWith("/share.html");
+        assertThat(text.getDomProperty("value")).isEqualTo("I pressed escape to close the suggestions");
+    }
+
+    @Test
+    void shiftUsedForCapitalsOrPressesBrokenByTypingNeverLeave() {
+        open("/share.html");
+        WebElement text = page.findElement(By.id("text"));
+        Actions keys = new Actions(page);
+        for (String word : List.of("I", "WAS", "THERE")) {
+            keys.keyDown(text, Keys.SHIFT).sendKeys(word.toLowerCase()).keyUp(Keys.SHIFT).sendKeys(" ").perform();
+        }
+        shift(text);
+        shift(text);
+        text.sendKeys("a");
+        shift(text);
+
+        assertThat(page.getCurrentUrl()).endsWith("/share.html");
+        assertThat(text.getDomProperty("value")).isEqualTo("I WAS THERE a");
+        assertThat(page.findElements(By.cssSelector(".quick-exit-presses span.on"))).as("the count restarted").hasSize(1);
+    }
+
+    @Test
+    void movingAroundTheSiteKeepsOneEntryInTheHistorySoBackLeavesChorus() {
+        page.get("about:blank");
+        long before = historyLength();
+        open("/");
+        follow("Read stories");
+        assertThat(page.findElement(By.cssSelector("header.site nav a[aria-current=page]")).getText())
+                .isEqualTo("Read stories");
+        follow("Find help");
+        follow("Browsing safely");
+        assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Browsing safely");
+
+        assertThat(historyLength()).isEqualTo(before + 1);
         page.navigate().back();
-        // the page we left was replaced in the history: back goes to the one before it, never the form
-        wait.until(driver -> !driver.getCurrentUrl().endsWith("/share.html"));
+        wait.until(driver -> driver.getCurrentUrl().equals("about:blank"));
+    }
+
+    @Test
+    void theShareFormAsksBeforeUnsentTextIsDiscardedButNeverOnTheQuickExit() {
+        open("/share.html");
+        assertThat(leavingIsQuestioned()).as("nothing typed").isFalse();
+        WebElement text = page.findElement(By.id("text"));
+        text.sendKeys("Half of what I wanted to say");
+
+        // Chromium asks "leave the page?" when a page cancels beforeunload (checked by hand over its devtools
+        // protocol: ChromeDriver neither shows that question as an alert nor lets a test answer it)
+        assertThat(leavingIsQuestioned()).as("unsent text").isTrue();
+        assertThat(browser.script("return localStorage.length + sessionStorage.length")).as("no draft is kept")
+                .isEqualTo(1L);
+
+        page.findElement(By.cssSelector("[data-quick-exit]")).click();
+        wait.until(driver -> !driver.getCurrentUrl().startsWith(devstack.gatewayUrl()));
+    }
+
+    /** Whether the page holds the browser back from leaving it, as the browser's own beforeunload event would. */
+    private boolean leavingIsQuestioned() {
+        return (Boolean) browser.script(
+                "const event = new Event('beforeunload', { cancelable: true }); dispatchEvent(event); return event.defaultPrevented");
+    }
+
+    @Test
+    void theBrowsingSafelyPageIsInSpanishAndTheLanguageChoiceLeavesNothingOnTheDevice() {
+        open("/safety.html");
+        page.findElement(By.cssSelector("[data-lang-toggle]")).click();
+
+        assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Navegar con seguridad");
+        assertThat(page.findElement(By.cssSelector("[data-i18n=manageTitle]")).getText()).isEqualTo("Tu enlace privado");
+        assertThat(page.findElement(By.cssSelector("[data-quick-exit]")).getText()).isEqualTo("Salir rápido de este sitio");
+        assertThat(page.findElement(By.cssSelector(".quick-exit-hint")).getText()).isEqualTo("o pulsa Mayúsculas 3 veces");
+        follow("Leer historias");
+        assertThat(page.findElement(By.tagName("h1")).getText()).as("the choice holds for the tab").isEqualTo("Leer historias");
+        assertThat(browser.script("return localStorage.length + document.cookie.length")).isEqualTo(0L);
+    }
+
+    @Test
+    void theSiteHasAnIconOfItsOwn() throws Exception {
+        HttpResponse<byte[]> icon = HTTP.send(HttpRequest.newBuilder(URI.create(devstack.gatewayUrl() + "/favicon.ico"))
+                .timeout(WAIT).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(icon.statusCode()).isEqualTo(200);
+        // an ICO file starts with reserved 0, type 1 (icon)
+        assertThat(icon.body()).startsWith(0, 0, 1, 0);
+    }
+
+    private long historyLength() {
+        return (Long) browser.script("return history.length");
+    }
+
+    /** Clicks a link the way a reader does and waits for the page it leads to. */
+    private void follow(String linkText) {
+        WebElement link = page.findElement(By.linkText(linkText));
+        String target = link.getDomProperty("href");
+        link.click();
+        wait.until(driver -> driver.getCurrentUrl().equals(target));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-hotlines] li, [data-hotlines] p")));
+    }
+
+    /** Shift pressed and released on its own, in the field the reader is typing in. */
+    private void shift(WebElement field) {
+        new Actions(page).keyDown(field, Keys.SHIFT).keyUp(Keys.SHIFT).perform();
     }
 
     /**

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -210,6 +211,53 @@ class StaffToolsIT {
         MimeMessage mail = devstack.smtp().receivedBy(email).get(0);
         assertThat(mail.getSubject()).isEqualTo("[TEST] " + subject);
         assertKeptToItsCsp();
+    }
+
+    @Test
+    void anAdminMovesBetweenSectionsEachAViewWithItsOwnAddressThatMeetsWcagOnADeskAndOnAPhone() throws Exception {
+        signIn("admin");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-sections]")));
+        List<String> sections = page.findElements(By.cssSelector("[data-sections] a")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(sections).containsExactly("Moderation", "Help directory", "Campaigns", "Staff", "Audit log");
+        assertThat(visibleSections()).as("one view at a time, moderation first").containsExactly("moderation");
+
+        for (String view : List.of("moderation", "directory", "campaigns", "staff", "audit")) {
+            page.get(devstack.gatewayUrl() + "/admin#/" + view);
+            wait.until(driver -> visibleSections().equals(List.of(view)));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-" + view + "] h2")));
+            assertThat(page.findElement(By.cssSelector("[data-sections] a[aria-current=page]")).getDomAttribute("href"))
+                    .isEqualTo("#/" + view);
+            for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(390, 844))) {
+                page.manage().window().setSize(size);
+                assertMeetsWcag(view + " at " + size.width + " px");
+                assertThat((Long) chromium.script("return document.documentElement.scrollWidth"))
+                        .as("%s at %s px wide scrolls sideways", view, size.width).isLessThanOrEqualTo(size.width);
+                chromium.screenshot("portal-" + view + "-" + size.width);
+            }
+        }
+
+        // the audit log shows what moderators did, newest first
+        page.get(devstack.gatewayUrl() + "/admin#/audit");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-audit-log] thead")));
+        assertThat(page.findElement(By.cssSelector("[data-audit-log] caption")).getText())
+                .isEqualTo("Staff actions, newest first");
+
+        // following a link in the navigation moves the focus to the view's heading
+        page.findElement(By.linkText("Staff")).click();
+        wait.until(driver -> visibleSections().equals(List.of("staff")));
+        wait.until(driver -> "Staff".equals(driver.switchTo().activeElement().getText()));
+        assertThat(page.getTitle()).isEqualTo("Staff · Chorus staff portal");
+        assertKeptToItsCsp();
+    }
+
+    private List<String> visibleSections() {
+        return page.findElements(By.cssSelector("main > section")).stream().filter(WebElement::isDisplayed)
+                .map(section -> section.getDomAttribute("data-moderation") != null ? "moderation"
+                        : section.getDomAttribute("data-directory") != null ? "directory"
+                        : section.getDomAttribute("data-campaigns") != null ? "campaigns"
+                        : section.getDomAttribute("data-staff") != null ? "staff" : "audit")
+                .toList();
     }
 
     private void signIn(String user) {

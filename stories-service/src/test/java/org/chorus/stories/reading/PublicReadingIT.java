@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -178,6 +179,21 @@ class PublicReadingIT {
         assertThat(summary.excerpt()).hasSize(PublishedStories.EXCERPT + 1).endsWith("…");
         http.get().uri("/api/stories/{id}", story.id()).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.text").isEqualTo(text);
+    }
+
+    @Test
+    void listsStoriesAndTheCountMayBeKeptBrieflyBySharedCachesButNeverASearch() {
+        SubmittedStory story = published("What a shared cache may keep " + StoryApi.uniqueWord(), "en", List.of());
+
+        for (String uri : List.of("/api/stories", "/api/stories?language=es&page=1", "/api/stories/count",
+                "/api/stories/" + story.id())) {
+            http.get().uri(uri).exchange().expectStatus().isOk()
+                    .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=5, public");
+        }
+        http.get().uri("/api/stories?q=what").exchange().expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store");
+        http.get().uri("/api/stories/{id}", UUID.randomUUID()).exchange().expectStatus().isNotFound()
+                .expectHeader().value(HttpHeaders.CACHE_CONTROL, value -> assertThat(value).doesNotContain("public"));
     }
 
     @Test
