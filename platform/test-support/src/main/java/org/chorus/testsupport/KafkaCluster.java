@@ -93,9 +93,9 @@ public final class KafkaCluster implements KafkaServer {
         // the broker logs through SLF4J: slf4j-simple when this classpath has it (the devstack), to the output sink
         if (present("org.slf4j.simple.SimpleServiceProvider")) {
             options.add("-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider");
-            options.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
-            options.add("-Dorg.slf4j.simpleLogger.log.kafka.coordinator=warn");
-            options.add("-Dorg.slf4j.simpleLogger.log.org.apache.kafka.clients=warn");
+            // warnings, and the line that says the node is up (at INFO the broker prints ~700 lines of config)
+            options.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+            options.add("-Dorg.slf4j.simpleLogger.log.kafka.server.KafkaRaftServer=info");
         }
         return options;
     }
