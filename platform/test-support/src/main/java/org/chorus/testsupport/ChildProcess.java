@@ -58,8 +58,12 @@ public final class ChildProcess implements AutoCloseable {
                                         Consumer<String> output) {
         String classpath = System.getProperty("java.class.path");
         var command = new java.util.ArrayList<>(jvmOptions);
-        command.add("-cp");
-        command.add(classpath);
+        if (classpath.length() < 100_000) {
+            command.add("-cp");
+            command.add(classpath);
+        } else {
+            command.add("@" + argumentFile(classpath));
+        }
         if (isBootJar(classpath)) {
             command.add("-Dloader.main=" + mainClass);
             command.add("org.springframework.boot.loader.launch.PropertiesLauncher");
@@ -68,6 +72,18 @@ public final class ChildProcess implements AutoCloseable {
         }
         command.addAll(arguments);
         return java(name, command, output);
+    }
+
+    /** Linux refuses a single argument over 128 KiB (an IDE's classpath can be): the JVM reads it from a file. */
+    private static String argumentFile(String classpath) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("chorus-classpath", ".txt");
+            file.toFile().deleteOnExit();
+            java.nio.file.Files.writeString(file, "-cp \"" + classpath.replace("\\", "\\\\") + "\"");
+            return file.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static boolean isBootJar(String classpath) {
