@@ -223,6 +223,12 @@ public final class Devstack implements AutoCloseable {
             // on a laptop nothing but this machine should reach the services, the gateway included
             command.add("--server.address=127.0.0.1");
             command.addAll(arguments);
+            // a test that needs a setting of its own (a surge test: the gateway's rate limit off) names it here,
+            // e.g. -Dchorus.devstack.args.gateway=--chorus.rate-limit.enabled=false (space-separated)
+            String extra = System.getProperty("chorus.devstack.args." + name, "").trim();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
             return ChildProcess.java(name, command, output);
         }
 
