@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.chorus.testsupport.ChildProcess;
 import org.chorus.testsupport.ChorusHome;
+import org.chorus.testsupport.KafkaCluster;
 import org.chorus.testsupport.KafkaServer;
 import org.chorus.testsupport.KeycloakServer;
 import org.chorus.testsupport.PostgresServer;
@@ -24,7 +25,8 @@ import org.chorus.testsupport.Readiness;
 import org.chorus.testsupport.SmtpServer;
 
 /**
- * The whole platform on one machine, without Docker: PostgreSQL, a KRaft broker, Keycloak with the chorus realm,
+ * The whole platform on one machine, without Docker: PostgreSQL, real Kafka (one KRaft node, or three with
+ * replication 3 and {@code min.insync.replicas} 2, each its own process), Keycloak with the chorus realm,
  * an SMTP server with a page to read what it received, and the four services as separate JVMs from their
  * executable jars. {@link #main} runs it until Ctrl-C; the end-to-end tests start it in-process.
  */
@@ -47,16 +49,23 @@ public final class Devstack implements AutoCloseable {
         this.ports = ports;
     }
 
+    /** One Kafka node. */
+    public static Devstack start(DevstackPorts ports, Path dataDirectory, boolean fresh,
+                                 Function<String, Consumer<String>> output) {
+        return start(ports, dataDirectory, fresh, 1, output);
+    }
+
     /**
-     * @param dataDirectory where PostgreSQL's data and the unpacked Keycloak live between runs
+     * @param dataDirectory where PostgreSQL's and Kafka's data and the unpacked Keycloak live between runs
      * @param fresh         delete that data first
+     * @param kafkaNodes    how many Kafka nodes (1, or 3 for a cluster as in production)
      * @param output        a line sink per component name (console with prefixes, or files)
      */
-    public static Devstack start(DevstackPorts ports, Path dataDirectory, boolean fresh,
+    public static Devstack start(DevstackPorts ports, Path dataDirectory, boolean fresh, int kafkaNodes,
                                  Function<String, Consumer<String>> output) {
         Devstack devstack = new Devstack(ports);
         try {
-            devstack.startAll(dataDirectory.toAbsolutePath(), fresh, output);
+            devstack.startAll(dataDirectory.toAbsolutePath(), fresh, kafkaNodes, output);
             return devstack;
         } catch (RuntimeException e) {
             devstack.close();
@@ -64,9 +73,10 @@ public final class Devstack implements AutoCloseable {
         }
     }
 
-    private void startAll(Path data, boolean fresh, Function<String, Consumer<String>> output) {
+    private void startAll(Path data, boolean fresh, int kafkaNodes, Function<String, Consumer<String>> output) {
         if (fresh) {
             deleteRecursively(data.resolve("postgres"));
+            deleteRecursively(data.resolve("kafka"));
             deleteRecursively(data.resolve("keycloak-" + KeycloakServer.VERSION).resolve("data"));
         }
         // Keycloak is the slowest part and nothing needs it to start: it comes up while the rest does
@@ -74,7 +84,7 @@ public final class Devstack implements AutoCloseable {
                 () -> KeycloakServer.process(ports.keycloak(), data, output.apply("keycloak")));
 
         PostgresServer postgres = keep(PostgresServer.embedded(ports.postgres(), data.resolve("postgres")));
-        KafkaServer kafka = keep(KafkaServer.embedded());
+        KafkaServer kafka = keep(startKafka(data.resolve("kafka"), kafkaNodes, output));
         this.kafka = kafka;
         smtp = keep(SmtpServer.start(ports.smtp()));
         keep(MailViewer.start(ports.mailViewer(), smtp));
@@ -111,6 +121,29 @@ public final class Devstack implements AutoCloseable {
                     URI.create("http://127.0.0.1:" + services.get(i).port() + "/actuator/health/readiness"), READY_TIMEOUT);
         }
         keycloak = keep(keycloakStarting.join());
+    }
+
+    /**
+     * Real brokers, each its own JVM, data kept under {@code kafka/node-<n>}. A directory made for another number
+     * of nodes holds another cluster's metadata, so changing the number needs {@code --fresh}.
+     */
+    private KafkaServer startKafka(Path directory, int nodes, Function<String, Consumer<String>> output) {
+        Path marker = directory.resolve("nodes");
+        try {
+            if (Files.isRegularFile(marker) && Integer.parseInt(Files.readString(marker).trim()) != nodes) {
+                throw new IllegalStateException("The Kafka data under " + directory + " is for "
+                        + Files.readString(marker).trim() + " node(s); run with --fresh to start " + nodes);
+            }
+            Files.createDirectories(directory);
+            Files.writeString(marker, String.valueOf(nodes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Integer> brokers = java.util.stream.IntStream.range(0, nodes).mapToObj(i -> ports.kafka() + i).toList();
+        List<Integer> controllers = java.util.stream.IntStream.range(0, nodes)
+                .mapToObj(i -> ports.kafkaController() + i).toList();
+        return KafkaCluster.start(brokers, controllers, directory,
+                id -> output.apply(nodes == 1 ? "kafka" : "kafka-" + id));
     }
 
     private static List<String> database(PostgresServer postgres, String name) {
@@ -190,6 +223,12 @@ public final class Devstack implements AutoCloseable {
             // on a laptop nothing but this machine should reach the services, the gateway included
             command.add("--server.address=127.0.0.1");
             command.addAll(arguments);
+            // a test that needs a setting of its own (a surge test: the gateway's rate limit off) names it here,
+            // e.g. -Dchorus.devstack.args.gateway=--chorus.rate-limit.enabled=false (space-separated)
+            String extra = System.getProperty("chorus.devstack.args." + name, "").trim();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
             return ChildProcess.java(name, command, output);
         }
 
@@ -205,12 +244,35 @@ public final class Devstack implements AutoCloseable {
         }
     }
 
+    private static final String USAGE = """
+            Usage: ./devstack [--fresh] [--kafka-nodes 1|3]
+              Runs the whole Chorus platform on this machine until Ctrl-C. Data is kept under .devstack/.
+              --fresh          start from empty databases, empty Kafka topics and a freshly imported Keycloak realm
+              --kafka-nodes N  N Kafka nodes (default 1); 3 is a cluster as in production: replication factor 3,
+                               min.insync.replicas 2, clients on ports 9092-9094 (a change of N needs --fresh)
+              --help           this text
+            """;
+
     public static void main(String[] args) {
-        boolean fresh = List.of(args).contains("--fresh");
+        List<String> arguments = List.of(args);
+        if (arguments.contains("--help") || arguments.contains("-h")) {
+            System.out.print(USAGE);
+            return;
+        }
+        boolean fresh = arguments.contains("--fresh");
+        int kafkaNodes = 1;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--kafka-nodes") && i + 1 < args.length && args[i + 1].matches("[1-9]")) {
+                kafkaNodes = Integer.parseInt(args[++i]);
+            } else if (!args[i].equals("--fresh")) {
+                System.err.print("Unknown argument " + args[i] + "\n" + USAGE);
+                System.exit(2);
+            }
+        }
         PrintStream out = System.out;
         Instant begin = Instant.now();
         out.println("Starting Chorus" + (fresh ? " from empty data" : "") + " ...");
-        Devstack devstack = start(DevstackPorts.standard(), ChorusHome.root().resolve(".devstack"), fresh,
+        Devstack devstack = start(DevstackPorts.standard(), ChorusHome.root().resolve(".devstack"), fresh, kafkaNodes,
                 name -> line -> out.printf("%-13s | %s%n", name, line));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("Stopping Chorus ...");
@@ -225,11 +287,12 @@ public final class Devstack implements AutoCloseable {
                   Staff portal    http://localhost:%d/admin  (dev users: moderator, editor, campaigns, admin; password = name)
                   Keycloak        http://localhost:%d/admin/master/console/  (master admin: admin / admin)
                   Mail received   http://localhost:%d/
-                  PostgreSQL      127.0.0.1:%d (user postgres)   Kafka %s   SMTP 127.0.0.1:%d
+                  PostgreSQL      127.0.0.1:%d (user postgres)   SMTP 127.0.0.1:%d
+                  Kafka           %s
                 Ctrl-C stops everything.
 
                 """, Duration.between(begin, Instant.now()).toSeconds(), ports.gateway(), ports.gateway(),
-                ports.keycloak(), ports.mailViewer(), ports.postgres(), devstack.kafka().bootstrapServers(), ports.smtp());
+                ports.keycloak(), ports.mailViewer(), ports.postgres(), ports.smtp(), devstack.kafka().bootstrapServers());
         try {
             Thread.currentThread().join();
         } catch (InterruptedException e) {

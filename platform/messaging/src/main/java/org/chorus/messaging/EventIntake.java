@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What every listener does with a record before its own work: read the event it carries and apply it once
  * ({@link IdempotentConsumer}). A record that cannot be read is not skipped in silence: it raises
- * {@link UnreadableEvent}, which the dead-lettering error handler parks on {@code <topic>.<consumer group>.dlt}
+ * {@link UnreadableEvent} (as does an event under a key that is not its own), which the dead-lettering error handler parks on {@code <topic>.<consumer group>.dlt}
  * without retrying, and the listener goes on with the next record. Tombstones (no payload) carry no event and are
  * left to the caller, which alone knows what a tombstone on its topic means.
  */
@@ -38,12 +38,19 @@ public class EventIntake {
                 .orElseThrow(() -> new UnreadableEvent("no ce_type header"));
         Class<? extends IntegrationEvent> eventClass = EventTypes.classOf(type)
                 .orElseThrow(() -> new UnreadableEvent("unknown ce_type " + type));
+        IntegrationEvent event;
         try {
-            return Optional.of(json.readValue(record.value(), eventClass));
+            event = json.readValue(record.value(), eventClass);
         } catch (JacksonException e) {
             // the parser's message quotes the payload: keep only its class
             throw new UnreadableEvent("payload is not a " + type + " (" + e.getClass().getSimpleName() + ")");
         }
+        // the key decides the partition, and the partition the order: an event under another key may overtake or
+        // trail the events of its own story, so applying it could undo a later one (a withdrawal, a tombstone)
+        if (!event.key().equals(record.key())) {
+            throw new UnreadableEvent("record key is not the event's key");
+        }
+        return Optional.of(event);
     }
 
     /**

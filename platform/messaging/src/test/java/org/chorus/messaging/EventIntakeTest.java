@@ -58,6 +58,17 @@ class EventIntakeTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
     }
 
+    @Test
+    void anEventUnderAnotherKeyIsUnreadable() {
+        StoryWithdrawn event = new StoryWithdrawn(UUID.randomUUID(), Instant.now(), UUID.randomUUID(),
+                StoryWithdrawn.BY_AUTHOR);
+        ConsumerRecord<String, String> record = record(event.eventId(), EventTypes.typeOf(StoryWithdrawn.class),
+                json.writeValueAsString(event));
+
+        assertThatThrownBy(() -> intake.read(record)).isInstanceOf(UnreadableEvent.class)
+                .hasMessage("record key is not the event's key");
+    }
+
     private ConsumerRecord<String, String> record(UUID id, String type, String payload) {
         ProducerRecord<String, String> produced = CloudEventHeaders.record("chorus.stories.v1", story.toString(),
                 id == null ? UUID.randomUUID() : id, type, "/test", Instant.now(), payload);

@@ -50,6 +50,53 @@ public final class ChildProcess implements AutoCloseable {
         return start(name, new ProcessBuilder(command), output);
     }
 
+    /**
+     * A JVM running {@code mainClass} from this JVM's own classpath, whether that is a plain list of jars (a test run)
+     * or one Spring Boot executable jar (the devstack), whose nested jars Boot's PropertiesLauncher opens.
+     */
+    public static ChildProcess javaMain(String name, List<String> jvmOptions, String mainClass, List<String> arguments,
+                                        Consumer<String> output) {
+        String classpath = System.getProperty("java.class.path");
+        var command = new java.util.ArrayList<>(jvmOptions);
+        if (classpath.length() < 100_000) {
+            command.add("-cp");
+            command.add(classpath);
+        } else {
+            command.add("@" + argumentFile(classpath));
+        }
+        if (isBootJar(classpath)) {
+            command.add("-Dloader.main=" + mainClass);
+            command.add("org.springframework.boot.loader.launch.PropertiesLauncher");
+        } else {
+            command.add(mainClass);
+        }
+        command.addAll(arguments);
+        return java(name, command, output);
+    }
+
+    /** Linux refuses a single argument over 128 KiB (an IDE's classpath can be): the JVM reads it from a file. */
+    private static String argumentFile(String classpath) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("chorus-classpath", ".txt");
+            file.toFile().deleteOnExit();
+            java.nio.file.Files.writeString(file, "-cp \"" + classpath.replace("\\", "\\\\") + "\"");
+            return file.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isBootJar(String classpath) {
+        if (classpath.contains(java.io.File.pathSeparator) || !classpath.endsWith(".jar")) {
+            return false;
+        }
+        try (var jar = new java.util.jar.JarFile(classpath)) {
+            return jar.getEntry("BOOT-INF/lib/") != null || jar.stream().anyMatch(e -> e.getName().startsWith("BOOT-INF/lib/"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
@@ -110,6 +157,24 @@ public final class ChildProcess implements AutoCloseable {
             process.destroyForcibly();
         }
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** SIGTERM to the process and what it started, without waiting: several can then stop side by side. */
+    public void signalStop() {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+    }
+
+    /** kill -9 of the process and everything it started: no shutdown hook runs, nothing is flushed. */
+    public void kill() {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

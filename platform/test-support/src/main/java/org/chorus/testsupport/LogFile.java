@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
-/** Appends a child process's output to a file, so a test run stays quiet but a failure can be read. */
+/** Appends a child process's output to a file (a restarted process adds to what it wrote before), so a test run stays quiet but a failure can be read. */
 public final class LogFile implements Consumer<String> {
 
     private final Writer writer;
@@ -16,7 +16,8 @@ public final class LogFile implements Consumer<String> {
     public LogFile(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

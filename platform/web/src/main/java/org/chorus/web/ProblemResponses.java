@@ -89,6 +89,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             // a streamed answer failed halfway: too late for a problem, ServiceErrors cuts the connection
             return Mono.error(e);
         }
+        if (DatabaseUnavailable.causedBy(e)) {
+            log.debug("Database unavailable: 503 ({})", e.getClass().getName());
+            return Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .headers(DatabaseUnavailable.headers())
+                    .body(DatabaseUnavailable.problem(exchange.getRequest().getPath().value())));
+        }
         // class and stack only: messages can carry request content
         ErrorLog.unexpected(log, "Unexpected error", exchange, e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

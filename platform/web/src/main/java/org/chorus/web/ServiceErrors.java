@@ -41,6 +41,12 @@ class ServiceErrors implements ErrorWebExceptionHandler {
             AnswerCutOff.cut(exchange);
             return Mono.empty();
         }
+        if (DatabaseUnavailable.causedBy(error)) {
+            log.debug("{}: database unavailable, 503 ({})", request, error.getClass().getName());
+            exchange.getResponse().getHeaders().addAll(DatabaseUnavailable.headers());
+            return RawProblems.write(exchange.getResponse(), json,
+                    DatabaseUnavailable.problem(exchange.getRequest().getPath().value()));
+        }
         HttpStatus status = error instanceof ResponseStatusException known
                 ? HttpStatus.resolve(known.getStatusCode().value()) : null;
         if (status == null || status.is5xxServerError()) {

@@ -20,6 +20,13 @@ class ProblemResponsesTest {
             return Mono.error(Secrets.failure());
         }
 
+        @PostMapping("/stored")
+        Mono<String> stored() {
+            // as R2DBC reports a stopped PostgreSQL: connection refused, translated by Spring
+            return Mono.error(new org.springframework.dao.DataAccessResourceFailureException("execute; SQL [insert]",
+                    new java.net.ConnectException("Connection refused")));
+        }
+
         @PostMapping("/counts")
         Mono<String> counts(@RequestBody Counted body) {
             return Mono.just("ok");
@@ -47,6 +54,16 @@ class ProblemResponsesTest {
                             "Caused by: java.lang.RuntimeException", "\tat org.chorus.web.Secrets.failure(")
                     .doesNotContain(Secrets.STORY, Secrets.EMAIL, "DETAIL", "duplicate key");
         }
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsA503WithRetryAfterNotA500() {
+        http.post().uri("/stored").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals("Retry-After", "5")
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.status").isEqualTo(503)
+                .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("Nothing was stored"));
     }
 
     @Test
