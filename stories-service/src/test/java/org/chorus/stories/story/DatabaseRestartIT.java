@@ -127,11 +127,13 @@ class DatabaseRestartIT {
 
         sleep(4_000);
         int beforeStop = created.size();
-        down.set(true);
+        // "down" is the time PostgreSQL is certainly stopped: from the end of its shutdown (a fast shutdown lets the
+        // transactions under way finish, and their 201s are right) to the start of its restart
         postgres.close();
+        down.set(true);
         sleep(DOWN_FOR.toMillis());
-        postgres = PostgresServer.embedded(PORT, DATA);
         down.set(false);
+        postgres = PostgresServer.embedded(PORT, DATA);
         Instant back = Instant.now();
         int atRestart = created.size();
         while (created.size() <= atRestart + 20 && Duration.between(back, Instant.now()).toSeconds() < 60) {
