@@ -3,11 +3,9 @@ package org.chorus.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.chorus.testsupport.ProductionProfile;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
@@ -21,22 +19,13 @@ import org.springframework.context.annotation.Configuration;
  */
 class ProductionProfileTest {
 
-    private static final List<String> DEPLOYMENT = List.of("--CHORUS_ISSUER_URI=https://auth.chorus.example.org/realms/chorus",
-            "--CHORUS_KEYCLOAK_URL=http://keycloak:8080", "--CHORUS_DB_HOST=resources-db-rw",
-            "--CHORUS_DB_USERNAME=resources", "--CHORUS_DB_PASSWORD=from-the-secret",
-            "--CHORUS_KAFKA_BOOTSTRAP_SERVERS=chorus-kafka-bootstrap:9093",
-            "--CHORUS_KAFKA_JAAS_CONFIG=org.apache.kafka.common.security.scram.ScramLoginModule required;",
-            "--CHORUS_KAFKA_CA_CERT=-----BEGIN CERTIFICATE-----");
+    private static final List<String> DEPLOYMENT = ProductionProfile.deployment("resources");
 
     @Test
     void producersWaitForEveryInSyncReplicaOnceEachOverScramAndTls() {
         try (ConfigurableApplicationContext context = start(DEPLOYMENT)) {
-            var producer = context.getBean(KafkaProperties.class).buildProducerProperties();
-            assertThat(producer).containsEntry("acks", "all").containsEntry("enable.idempotence", "true")
-                    .containsEntry("bootstrap.servers", List.of("chorus-kafka-bootstrap:9093"))
-                    .containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512")
-                    .containsEntry("ssl.truststore.type", "PEM")
-                    .containsEntry("ssl.truststore.certificates", "-----BEGIN CERTIFICATE-----");
+            assertThat(context.getBean(KafkaProperties.class).buildProducerProperties())
+                    .containsAllEntriesOf(ProductionProfile.PRODUCER_OVER_SCRAM_AND_TLS);
             assertThat(context.getBean(KafkaProperties.class).getAdmin().isAutoCreate()).isFalse();
 
             R2dbcProperties database = context.getBean(R2dbcProperties.class);
@@ -53,9 +42,8 @@ class ProductionProfileTest {
 
     @Test
     void compose_sOneBrokerIsPlaintext() {
-        List<String> compose = new ArrayList<>(DEPLOYMENT);
-        compose.add("--CHORUS_KAFKA_SECURITY_PROTOCOL=PLAINTEXT");
-        try (ConfigurableApplicationContext context = start(compose)) {
+        try (ConfigurableApplicationContext context = start(
+                ProductionProfile.with(DEPLOYMENT, "--CHORUS_KAFKA_SECURITY_PROTOCOL=PLAINTEXT"))) {
             assertThat(context.getBean(KafkaProperties.class).buildProducerProperties())
                     .containsEntry("security.protocol", "PLAINTEXT").containsEntry("acks", "all");
         }
@@ -75,8 +63,7 @@ class ProductionProfileTest {
     }
 
     private static ConfigurableApplicationContext start(List<String> args) {
-        return new SpringApplicationBuilder(Properties.class).web(WebApplicationType.NONE).profiles("production")
-                .run(args.toArray(String[]::new));
+        return ProductionProfile.start(Properties.class, args);
     }
 
     @Configuration(proxyBeanMethods = false)
