@@ -3,6 +3,7 @@
 // the tab's session (sessionStorage): a watched device keeps no trace of Chorus in its saved site data.
 import './../quick-exit.js';
 import { el, STORY_TAXONOMIES, taxonomies, termCodes, WARNINGS } from '../shared.js';
+import { solve } from './proof.js';
 
 export { el, taxonomies, termCodes, WARNINGS };
 
@@ -21,6 +22,10 @@ const shared = {
     naming: 'How should we name you?', namedAnonymous: 'Anonymous', namedFirstName: 'My first name',
     namedPseudonym: 'A name I choose', name: 'Name to show', themes: 'What is your story about? (optional)',
     checkFields: 'Nothing was saved. Please check the marked fields.',
+    checking: 'Checking that this comes from a person, on this device. This takes a moment…',
+    proofFailed: 'Your browser could not finish a short check, so nothing was sent. Please try again, or in another browser. The hotlines below are there at any hour.',
+    honeypot: 'Leave this empty',
+    busy: 'Chorus is very busy right now, so some stories cannot be shown for a moment. Sharing your story still works. If you need to talk to someone now:',
   },
   es: {
     skip: 'Saltar al contenido', home: 'Chorus', navRead: 'Leer historias', navShare: 'Comparte tu historia',
@@ -34,6 +39,10 @@ const shared = {
     naming: '¿Cómo quieres que te nombremos?', namedAnonymous: 'Anónimo', namedFirstName: 'Mi nombre de pila',
     namedPseudonym: 'Un nombre que elijo', name: 'Nombre a mostrar', themes: '¿De qué trata tu historia? (opcional)',
     checkFields: 'No se guardó nada. Revisa los campos marcados.',
+    checking: 'Comprobando en este dispositivo que esto lo envía una persona. Tarda un momento…',
+    proofFailed: 'Tu navegador no pudo terminar una breve comprobación, así que no se envió nada. Inténtalo de nuevo o en otro navegador. Las líneas de ayuda de abajo atienden a cualquier hora.',
+    honeypot: 'Deja esto vacío',
+    busy: 'Chorus está muy ocupado ahora y algunas historias no se pueden mostrar por un momento. Compartir tu historia sigue funcionando. Si necesitas hablar con alguien ahora:',
   },
 };
 let pageTexts = { en: {}, es: {} };
@@ -101,8 +110,35 @@ function chrome() {
     el('p', { 'data-i18n': 'footer' }));
 }
 
-/** JSON from our own API. Errors come back as RFC 9457 problems; `field` errors are handed to the caller. */
-export async function api(path, { method = 'GET', body, headers = {} } = {}) {
+/**
+ * JSON from our own API. Errors come back as RFC 9457 problems; `field` errors are handed to the caller. An anonymous
+ * write passes `proof` (the gateway's proof-of-work is solved first, and once more if the first solution was refused,
+ * say because it expired) and the form's hidden `honeypot` field, which only a program fills in.
+ */
+export async function api(path, { method = 'GET', body, headers = {}, proof = false, honeypot = '', status } = {}) {
+  if (!proof) return request(path, { method, body, headers });
+  const trap = honeypot ? { 'Chorus-Honeypot': honeypot } : {};
+  for (let attempt = 1; ; attempt += 1) {
+    if (status) status.textContent = t('checking');
+    let solution;
+    try {
+      solution = await solve(await request('/api/challenge', {}));
+    } finally {
+      if (status) status.textContent = '';
+    }
+    try {
+      return await request(path, { method, body, headers: { ...headers, ...trap, 'Chorus-Proof': solution } });
+    } catch (error) {
+      if (attempt > 1 || !refusedProof(error)) throw error;
+    }
+  }
+}
+
+function refusedProof(error) {
+  return error.status === 400 && (error.problem?.errors ?? []).some((f) => f.field === 'Chorus-Proof');
+}
+
+async function request(path, { method = 'GET', body, headers = {} }) {
   const response = await fetch(path, {
     method,
     headers: { Accept: 'application/json, application/problem+json', ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
@@ -112,6 +148,7 @@ export async function api(path, { method = 'GET', body, headers = {} } = {}) {
   });
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;
+  if (response.status === 503 && data?.busy) busy(data.national_hotlines);
   if (!response.ok) {
     const error = new Error(data?.detail || response.statusText);
     error.status = response.status;
@@ -121,9 +158,21 @@ export async function api(path, { method = 'GET', body, headers = {} } = {}) {
   return data;
 }
 
+/**
+ * The gateway sheds reads when Chorus is saturated (a surge): one banner at the top of the page says so, that sharing
+ * still works, and gives the hotlines that came with the answer.
+ */
+function busy(lines) {
+  if (document.querySelector('[data-busy]')) return;
+  const banner = el('section', { class: 'busy', 'data-busy': true, role: 'status' },
+    el('p', {}, t('busy')), Array.isArray(lines) ? renderHotlines(lines) : '');
+  document.querySelector('main')?.prepend(banner);
+}
+
 /** A problem's message for a person: the field errors when there are any, else a plain sentence. */
 export function explain(error, fieldNames = {}) {
   if (error.status === 429) return t('tooMany');
+  if (error.proofUnavailable || refusedProof(error)) return t('proofFailed');
   const fields = error.problem?.errors;
   if (Array.isArray(fields) && fields.length) {
     return fields.map((f) => `${fieldNames[f.field] ?? f.field}: ${f.message}`).join(' · ');

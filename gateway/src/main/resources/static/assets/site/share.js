@@ -110,7 +110,8 @@ form.addEventListener('submit', async (event) => {
   const button = form.querySelector('button[type=submit]');
   button.disabled = true;
   try {
-    const answer = await api('/api/stories', { method: 'POST', body: submission });
+    const answer = await api('/api/stories', { method: 'POST', body: submission, proof: true,
+      honeypot: form.website.value, status: document.querySelector('[data-checking]') });
     // the token travels in the fragment: browsers never send it to a server, so no log can hold it
     const link = `${location.origin}/manage.html#${answer.manageToken}`;
     document.querySelector('[data-manage-link]').textContent = link;

@@ -109,7 +109,8 @@ function reportForm(id) {
   reportForm.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
-      await api(`/api/stories/${encodeURIComponent(id)}/reports`, { method: 'POST', body: { reason: select.value } });
+      await api(`/api/stories/${encodeURIComponent(id)}/reports`,
+        { method: 'POST', body: { reason: select.value }, proof: true, status: result });
       result.textContent = t('reported');
     } catch (error) {
       result.textContent = explain(error);

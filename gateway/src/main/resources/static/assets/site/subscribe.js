@@ -26,8 +26,9 @@ form.addEventListener('submit', async (event) => {
   const topics = new FormData(form).getAll('topics');
   if (!topics.length) { error.textContent = t('topicsNeeded'); return; }
   try {
-    await api('/api/subscriptions', { method: 'POST', body: {
-      email: form.email.value.trim(), language: form.language.value, topics, zip: form.zip.value.trim() || null } });
+    await api('/api/subscriptions', { method: 'POST', proof: true, honeypot: form.website.value,
+      status: document.querySelector('[data-checking]'), body: {
+        email: form.email.value.trim(), language: form.language.value, topics, zip: form.zip.value.trim() || null } });
     form.hidden = true;
     const status = document.querySelector('[data-status]');
     // the same words whatever the address: the answer never says whether it was already subscribed

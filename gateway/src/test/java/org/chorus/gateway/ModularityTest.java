@@ -30,7 +30,7 @@ class ModularityTest {
 
     private static final String[] PACKAGES = {"org.chorus.gateway.edge..", "org.chorus.gateway.hotline..",
             "org.chorus.gateway.ratelimit..", "org.chorus.gateway.redis..", "org.chorus.gateway.signin..",
-            "org.chorus.gateway.cache.."};
+            "org.chorus.gateway.cache..", "org.chorus.gateway.proof..", "org.chorus.gateway.surge.."};
 
     @ArchTest
     static final ArchRule packagesAreFreeOfCycles = slices().matching("org.chorus.gateway.(*)..")
@@ -43,7 +43,7 @@ class ModularityTest {
 
     /**
      * The directions the packages depend in: the edge is what the others build on (its problem answers) and
-     * depends on none of them; only the rate limit reads the Redis settings; nobody calls into sign-in, the
+     * depends on none of them; only the rate limit and the proof-of-work read the Redis settings; nobody calls into sign-in, the
      * hotlines or the rate limit, which Spring wires in.
      */
     @ArchTest
@@ -55,16 +55,20 @@ class ModularityTest {
             .layer("redis").definedBy("org.chorus.gateway.redis..")
             .layer("signin").definedBy("org.chorus.gateway.signin..")
             .layer("cache").definedBy("org.chorus.gateway.cache..")
+            .layer("proof").definedBy("org.chorus.gateway.proof..")
+            .layer("surge").definedBy("org.chorus.gateway.surge..")
             .whereLayer("signin").mayNotBeAccessedByAnyLayer()
             .whereLayer("cache").mayNotBeAccessedByAnyLayer()
+            .whereLayer("proof").mayNotBeAccessedByAnyLayer()
+            .whereLayer("surge").mayNotBeAccessedByAnyLayer()
             .whereLayer("hotline").mayNotBeAccessedByAnyLayer()
             .whereLayer("ratelimit").mayNotBeAccessedByAnyLayer()
-            .whereLayer("redis").mayOnlyBeAccessedByLayers("ratelimit");
+            .whereLayer("redis").mayOnlyBeAccessedByLayers("ratelimit", "proof");
 
     @ArchTest
     static final ArchRule theEdgeDependsOnNoOtherPackage = noClasses().that().resideInAPackage("org.chorus.gateway.edge..")
             .should().dependOnClassesThat().resideInAnyPackage(PACKAGES[1], PACKAGES[2], PACKAGES[3], PACKAGES[4],
-                    PACKAGES[5]);
+                    PACKAGES[5], PACKAGES[6], PACKAGES[7]);
 
     /** Spring finds them; no other package has reason to call them. */
     @ArchTest

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -17,6 +18,7 @@ public final class StubService {
 
     private static final Map<String, Integer> REPORTS = new ConcurrentHashMap<>();
     private static final Map<String, Integer> SERVED = new ConcurrentHashMap<>();
+    private static final AtomicInteger WRITES = new AtomicInteger();
 
     /**
      * The headers {@code GET /api/stories/caching/{case}} answers with, to see which answers the gateway's
@@ -48,6 +50,11 @@ public final class StubService {
     private StubService() {
     }
 
+    /** How many POST requests reached the stub, whatever their path. */
+    public static int writesReceived() {
+        return WRITES.get();
+    }
+
     /** How many reports of the story reached the stub. */
     public static int reportsReceived(String storyId) {
         return REPORTS.getOrDefault(storyId, 0);
@@ -57,6 +64,13 @@ public final class StubService {
         // its own event loop: a gateway that stops disposes Reactor Netty's global ones
         return HttpServer.create().runOn(LoopResources.create("stub-service", 1, true)).host("127.0.0.1").port(0)
                 .route(routes -> routes
+                        // never matches: counts every POST, whichever route below answers it
+                        .route(request -> {
+                            if (request.method().name().equals("POST")) {
+                                WRITES.incrementAndGet();
+                            }
+                            return false;
+                        }, (request, response) -> response.send())
                         .post("/api/stories", (request, response) -> request.receive().aggregate().asString()
                                 .defaultIfEmpty("")
                                 .flatMap(body -> response.status(201).header("Content-Type", "application/json")

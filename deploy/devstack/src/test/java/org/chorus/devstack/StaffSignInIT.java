@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.chorus.testsupport.ProofOfWork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,9 +92,11 @@ class StaffSignInIT {
     }
 
     private static String submitStory(String title) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                         URI.create(devstack.gatewayUrl() + "/api/stories"))
                 .header("Content-Type", "application/json")
+                .header(ProofOfWork.HEADER, ProofOfWork.solve(http, devstack.gatewayUrl()))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\",\"language\":\"en\","
                         + "\"text\":\"A story for the moderation desk.\",\"consents\":{\"publishOnSite\":true}}"))
                 .build(), HttpResponse.BodyHandlers.ofString());

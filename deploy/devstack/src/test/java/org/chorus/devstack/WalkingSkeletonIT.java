@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.chorus.testsupport.ProofOfWork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -77,6 +78,7 @@ class WalkingSkeletonIT {
 
         HttpResponse<String> response = send(HttpRequest.newBuilder(gateway("/api/stories"))
                 .header("Content-Type", "application/json")
+                .header(ProofOfWork.HEADER, ProofOfWork.solve(HttpClient.newHttpClient(), devstack.gatewayUrl()))
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
                         "text", text, "language", "en",
                         "contactEmail", email, "contactConsent", true)))));

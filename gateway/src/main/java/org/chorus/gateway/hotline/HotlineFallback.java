@@ -1,9 +1,6 @@
 package org.chorus.gateway.hotline;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import org.chorus.gateway.edge.NationalHotlines;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class HotlineFallback {
 
-    private static final String HOTLINES = read("/org/chorus/contracts/national-hotlines.json");
+    private static final String HOTLINES = NationalHotlines.JSON;
 
     @RequestMapping("/fallback/resources/hotlines")
     ResponseEntity<String> hotlines() {
@@ -43,16 +40,5 @@ class HotlineFallback {
 
     private static ResponseEntity<String> answer(HttpStatus status, MediaType type, String body) {
         return ResponseEntity.status(status).contentType(type).cacheControl(CacheControl.noStore()).body(body);
-    }
-
-    private static String read(String resource) {
-        try (InputStream in = HotlineFallback.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from platform/contracts");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,0 +1,64 @@
+package org.chorus.gateway.proof;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.chorus.gateway.redis.RedisProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+@Configuration(proxyBeanMethods = false)
+class ProofOfWorkConfiguration {
+
+    /**
+     * Signed with a key of its own, derived from the configured secret (by default the rate limit's, which every
+     * gateway of a deployment already shares), so one secret in the store never serves two purposes as the same key.
+     */
+    @Bean
+    Challenges challenges(ProofOfWorkProperties properties, RedisProperties redis) {
+        String secret = properties.secret();
+        if (secret == null || secret.isBlank()) {
+            if (redis.enabled()) {
+                throw new IllegalStateException("chorus.proof-of-work.secret (or CHORUS_RATE_LIMIT_SECRET) must be "
+                        + "set when chorus.redis.enabled=true: a challenge one gateway issued must verify at another");
+            }
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            return new Challenges(key, properties.expiry());
+        }
+        return new Challenges(derive(secret), properties.expiry());
+    }
+
+    @Bean
+    Difficulty difficulty(ProofOfWorkProperties properties) {
+        return new Difficulty(properties, Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "chorus.redis.enabled", havingValue = false, matchIfMissing = true)
+    SpentChallenges spentInMemory(ProofOfWorkProperties properties) {
+        return new SpentChallenges.InMemory(properties.expiry());
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty("chorus.redis.enabled")
+    SpentChallenges spentInRedis(ProofOfWorkProperties properties, RedisProperties redis,
+                                 ReactiveStringRedisTemplate template) {
+        return new SpentChallenges.InRedis(template, redis.keyPrefix(), properties.expiry());
+    }
+
+    private static byte[] derive(String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal("chorus proof-of-work challenges v1".getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

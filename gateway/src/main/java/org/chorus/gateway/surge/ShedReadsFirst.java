@@ -1,0 +1,64 @@
+package org.chorus.gateway.surge;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.chorus.gateway.edge.NationalHotlines;
+import org.chorus.gateway.edge.Problems;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Counts the requests this gateway has routed to a service and not yet answered; at {@code readsInFlight}, a public
+ * read is answered 503 at once instead of joining the queue, while every write and all staff work still pass. A
+ * global filter runs only for routed requests: the static site and the micro-cache's answers are served regardless.
+ */
+@Component
+class ShedReadsFirst implements GlobalFilter, Ordered {
+
+    private static final Object HOTLINES = JsonMapper.builder().build().readTree(NationalHotlines.JSON);
+
+    private final SheddingProperties properties;
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    ShedReadsFirst(SheddingProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        if (!properties.enabled()) {
+            return chain.filter(exchange);
+        }
+        if (publicRead(exchange.getRequest()) && inFlight.get() >= properties.readsInFlight()) {
+            exchange.getResponse().getHeaders().set("Retry-After", Long.toString(properties.retryAfter().toSeconds()));
+            return Problems.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE,
+                    "Chorus is very busy right now, so stories cannot be shown for a moment. Sharing your story still "
+                            + "works. If you need to talk to someone now, the national hotlines answer at any hour.",
+                    Map.of("busy", true, "national_hotlines", HOTLINES));
+        }
+        inFlight.incrementAndGet();
+        return chain.filter(exchange).doFinally(signal -> inFlight.decrementAndGet());
+    }
+
+    /** What a reader's page asks for; the hotlines, a staff member's reads and every write are not shed. */
+    private static boolean publicRead(ServerHttpRequest request) {
+        String path = request.getPath().value();
+        return (HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod()))
+                && !path.startsWith("/api/admin/") && !path.equals("/api/me")
+                && !path.equals("/api/resources/hotlines");
+    }
+
+    /** First among the global filters: a shed read costs no routing work. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}
