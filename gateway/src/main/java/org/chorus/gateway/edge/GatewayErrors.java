@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -55,6 +56,9 @@ class GatewayErrors implements ErrorWebExceptionHandler {
         if (error instanceof MethodNotAllowedException notAllowed && !notAllowed.getSupportedMethods().isEmpty()) {
             exchange.getResponse().getHeaders().setAllow(notAllowed.getSupportedMethods());
         }
+        if (ErrorPage.wanted(exchange.getRequest())) {
+            return ErrorPage.write(exchange.getRequest(), exchange.getResponse(), answer.status(), answer.detail());
+        }
         return Problems.write(exchange.getResponse(), answer.status(), answer.detail());
     }
 
@@ -70,6 +74,11 @@ class GatewayErrors implements ErrorWebExceptionHandler {
         }
         if (causedBy(error, ConnectException.class) || causedBy(error, java.net.UnknownHostException.class)) {
             return forStatus(HttpStatus.SERVICE_UNAVAILABLE);
+        }
+        if (causedBy(error, DataAccessException.class) || causedBy(error, io.lettuce.core.RedisException.class)) {
+            // the only data the gateway reaches itself is Redis (staff sessions): staff wait, readers never get here
+            return new Answer(HttpStatus.SERVICE_UNAVAILABLE, "Staff sign-in is not available for a moment. "
+                    + "Please try again in a minute; the public site is not affected.");
         }
         if (causedBy(error, java.io.IOException.class)) {
             // the service hung up or answered something that is not HTTP

@@ -8,20 +8,26 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.slf4j.Logger;
+import org.chorus.gateway.redis.OutageLog;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.scheduling.annotation.Scheduled;
 import reactor.core.publisher.Mono;
 
 /**
  * Fixed-window counters in Redis, shared by every gateway of a deployment. The client address never reaches
  * Redis: the key holds an HMAC of it under a secret all gateways share from configuration (never stored in Redis,
  * so a copy of Redis alone cannot be turned back into addresses), and each counter expires with its window.
+ *
+ * When Redis does not answer, each gateway counts in its own memory until it does: a client then gets at most the
+ * limit at each gateway (a few times the limit) instead of either extreme, which are refusing survivors because a
+ * cache is down, or no limit at all during the very outage a flood could cause.
  */
 final class RedisRateCounter implements RateCounter {
 
-    private static final Logger log = LoggerFactory.getLogger(RedisRateCounter.class);
+    private final OutageLog outage = new OutageLog(LoggerFactory.getLogger(RedisRateCounter.class),
+            "rate limits counted in this gateway only");
     /** Count and set the window's expiry in one step, so no counter can outlive its window. */
     private static final RedisScript<Long> COUNT = RedisScript.of("""
             local count = redis.call('INCR', KEYS[1])
@@ -38,6 +44,7 @@ final class RedisRateCounter implements RateCounter {
     private final Clock clock;
     private final long windowMillis;
     private final SecretKeySpec secret;
+    private final ClientRateLimiter fallback;
 
     RedisRateCounter(ReactiveStringRedisTemplate redis, String keyPrefix, Clock clock, long windowMillis, String secret) {
         this.redis = redis;
@@ -45,6 +52,7 @@ final class RedisRateCounter implements RateCounter {
         this.clock = clock;
         this.windowMillis = windowMillis;
         this.secret = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.fallback = new ClientRateLimiter(clock, windowMillis);
     }
 
     @Override
@@ -62,7 +70,8 @@ final class RedisRateCounter implements RateCounter {
         String key = key(clientAddress, kind, clock.millis() / window.toMillis());
         return redis.execute(UNCOUNT, List.of(key), List.of()).then()
                 .onErrorResume(e -> {
-                    log.warn("Rate limit not taken back, Redis did not answer: {}", e.getClass().getName());
+                    outage.failed(e);
+                    fallback.release(clientAddress, kind, window.toMillis());
                     return Mono.empty();
                 });
     }
@@ -80,10 +89,15 @@ final class RedisRateCounter implements RateCounter {
                     return Math.max(1, (remaining + 999) / 1000);
                 })
                 .onErrorResume(e -> {
-                    // help must not go down with Redis: without a counter the request passes
-                    log.warn("Rate limit not counted, Redis did not answer: {}", e.getClass().getName());
-                    return Mono.just(0L);
+                    outage.failed(e);
+                    return Mono.just(fallback.acquire(clientAddress, kind, limit, windowMillis));
                 });
+    }
+
+    /** Forgets the fallback's counters of an earlier window, so no trace of an address lingers. */
+    @Scheduled(fixedDelayString = "${chorus.rate-limit.window:1m}")
+    void evictExpired() {
+        fallback.evictExpired();
     }
 
     private String key(String clientAddress, String kind, long windowId) {
