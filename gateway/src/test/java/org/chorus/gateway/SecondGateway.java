@@ -1,10 +1,13 @@
 package org.chorus.gateway;
 
+import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Another gateway in the test JVM, as a second one behind a load balancer. It runs on Netty resources of its own:
@@ -14,6 +17,28 @@ import org.springframework.http.client.ReactorResourceFactory;
 public final class SecondGateway {
 
     private SecondGateway() {
+    }
+
+    /**
+     * A second gateway with the same settings ({@code name=value}) as the test's own, on a free port; the test's own
+     * takes them from {@link #register}.
+     */
+    public static ConfigurableApplicationContext start(List<String> settings) {
+        return start(Stream.concat(Stream.of("server.port=0"), settings.stream()).map(setting -> "--" + setting)
+                .toArray(String[]::new));
+    }
+
+    /** Puts settings ({@code name=value}) into the test gateway's environment, from a {@code @DynamicPropertySource}. */
+    public static void register(DynamicPropertyRegistry registry, List<String> settings) {
+        for (String setting : settings) {
+            String[] pair = setting.split("=", 2);
+            registry.add(pair[0], () -> pair[1]);
+        }
+    }
+
+    /** Where a gateway started by {@link #start(List)} listens, for example {@code http://localhost:40321}. */
+    public static String url(ConfigurableApplicationContext gateway) {
+        return "http://localhost:" + gateway.getEnvironment().getProperty("local.server.port");
     }
 
     public static ConfigurableApplicationContext start(String... args) {

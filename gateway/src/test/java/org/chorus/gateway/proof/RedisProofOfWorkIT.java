@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.stream.Stream;
 import org.chorus.gateway.GatewayIntegrationTest;
 import org.chorus.gateway.SecondGateway;
 import org.chorus.gateway.StubbedServices;
@@ -52,10 +51,7 @@ class RedisProofOfWorkIT {
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
-        for (String setting : SETTINGS) {
-            String[] pair = setting.split("=", 2);
-            registry.add(pair[0], () -> pair[1]);
-        }
+        SecondGateway.register(registry, SETTINGS);
     }
 
     @AfterAll
@@ -66,10 +62,9 @@ class RedisProofOfWorkIT {
     @Test
     void aSolutionIssuedAtOneGatewayPassesAtAnotherOnceAndOnlyOnce(@Autowired ReactiveStringRedisTemplate redis)
             throws Exception {
-        try (ConfigurableApplicationContext second = SecondGateway.start(Stream.concat(Stream.of("server.port=0"),
-                SETTINGS.stream()).map(setting -> "--" + setting).toArray(String[]::new))) {
+        try (ConfigurableApplicationContext second = SecondGateway.start(SETTINGS)) {
             String mine = "http://127.0.0.1:" + port;
-            String other = "http://127.0.0.1:" + second.getEnvironment().getProperty("local.server.port");
+            String other = SecondGateway.url(second);
             String solution = ProofOfWork.solve(http, mine);
 
             assertThat(submit(other, solution).statusCode()).as("solved at the other gateway").isEqualTo(201);

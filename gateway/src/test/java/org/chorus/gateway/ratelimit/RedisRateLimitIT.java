@@ -3,7 +3,6 @@ package org.chorus.gateway.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.stream.Stream;
 import org.chorus.gateway.GatewayIntegrationTest;
 import org.chorus.gateway.SecondGateway;
 import org.chorus.gateway.StubbedServices;
@@ -44,10 +43,7 @@ class RedisRateLimitIT {
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
-        for (String setting : SETTINGS) {
-            String[] pair = setting.split("=", 2);
-            registry.add(pair[0], () -> pair[1]);
-        }
+        SecondGateway.register(registry, SETTINGS);
     }
 
     @Autowired
@@ -63,12 +59,11 @@ class RedisRateLimitIT {
 
     @Test
     void writesAreCountedAcrossGatewaysAndTheThirdIsRefused() {
-        try (ConfigurableApplicationContext second = SecondGateway.start(Stream.concat(Stream.of("server.port=0"),
-                SETTINGS.stream()).map(setting -> "--" + setting).toArray(String[]::new))) {
+        try (ConfigurableApplicationContext second = SecondGateway.start(SETTINGS)) {
             // a loaded machine can take seconds over a cold gateway's first request
             WebTestClient mine = http.mutate().responseTimeout(java.time.Duration.ofSeconds(30)).build();
             WebTestClient other = WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30))
-                    .baseUrl("http://localhost:" + second.getEnvironment().getProperty("local.server.port")).build();
+                    .baseUrl(SecondGateway.url(second)).build();
 
             write(mine, "203.0.113.10").expectStatus().value(status -> assertThat(status).isNotEqualTo(429));
             write(other, "203.0.113.10").expectStatus().value(status -> assertThat(status).isNotEqualTo(429));

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.chorus.gateway.GatewayIntegrationTest;
 import org.chorus.gateway.SecondGateway;
 import org.chorus.gateway.StubbedServices;
@@ -81,18 +80,14 @@ class RedisOutageIT {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        for (String setting : SETTINGS) {
-            String[] pair = setting.split("=", 2);
-            registry.add(pair[0], () -> pair[1]);
-        }
+        SecondGateway.register(registry, SETTINGS);
     }
 
     @Test
     void readersNeverNoticeLimitsHoldPerGatewayStaffGetA503AndAllRecoversWhenRedisIsBack() throws Exception {
-        try (ConfigurableApplicationContext second = SecondGateway.start(Stream.concat(Stream.of("server.port=0"),
-                SETTINGS.stream()).map(setting -> "--" + setting).toArray(String[]::new))) {
+        try (ConfigurableApplicationContext second = SecondGateway.start(SETTINGS)) {
             String one = "http://localhost:" + port;
-            String two = "http://localhost:" + second.getEnvironment().getProperty("local.server.port");
+            String two = SecondGateway.url(second);
             Browserless staff = new Browserless();
             staff.signIn(one, "moderator");
             Browserless.expect(staff.get(two + "/api/me"), 200);
