@@ -1,5 +1,6 @@
 package org.chorus.resources.hsds;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -79,6 +80,10 @@ class HsdsController {
             "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json";
     static final String PROFILE = "https://github.com/openreferral/specification/tree/3.0";
 
+    static final String PAGED = "The HSDS page envelope (total_items, total_pages, page_number, size, first_page,"
+            + " last_page, empty, contents); with format=ndjson every match, one JSON object a line"
+            + " (application/x-ndjson), unpaged.";
+
     private final DirectoryQueries directory;
     private final HsdsQueries queries;
     private final HsdsMapping mapping;
@@ -91,11 +96,14 @@ class HsdsController {
         this.zips = zips;
     }
 
+    @Operation(summary = "HSDS 3.0: which version and profile this API is, and where its OpenAPI description is")
     @GetMapping({"", "/"})
     About about() {
         return new About("3.0", PROFILE, OPENAPI_URL);
     }
 
+    @Operation(summary = "HSDS 3.0 services", description = PAGED + " Items: service_list.json, or service.json"
+            + " with full=true. taxonomy_term_id is a service type's id from /taxonomy_terms.")
     @GetMapping("/services")
     ResponseEntity<Object> services(@RequestParam(required = false) @Size(max = 200, message = SEARCH_MESSAGE)
                                     @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE)
@@ -128,11 +136,14 @@ class HsdsController {
                         size)));
     }
 
+    @Operation(summary = "HSDS 3.0 service, fully nested (compiled/service.json)")
     @GetMapping("/services/{id}")
     Mono<Service> service(@PathVariable UUID id) {
         return directory.publicById(id).map(mapping::service).switchIfEmpty(Mono.error(() -> notFound("service")));
     }
 
+    @Operation(summary = "HSDS 3.0 organizations with a public service", description = PAGED
+            + " Items: organization_list.json.")
     @GetMapping("/organizations")
     ResponseEntity<Object> organizations(@RequestParam(required = false)
                                          @Size(max = 200, message = SEARCH_MESSAGE)
@@ -155,6 +166,7 @@ class HsdsController {
     }
 
     /** The organization with its public services, brief unless {@code full_service=true}. */
+    @Operation(summary = "HSDS 3.0 organization with its public services (compiled/organization.json)")
     @GetMapping("/organizations/{id}")
     Mono<Organization> organization(@PathVariable UUID id,
                                     @RequestParam(name = "full_service", required = false)
@@ -173,6 +185,9 @@ class HsdsController {
      * The places of public services. With {@code postcode} alone, the places in that ZIP code; with {@code proximity}
      * too, those within that many metres of the ZIP's centre, nearest first, measured to each place's public point.
      */
+    @Operation(summary = "HSDS 3.0 service_at_locations, by postcode and proximity (metres)", description = PAGED
+            + " Items: service_at_location_list.json. With proximity, nearest first from the postcode's centre,"
+            + " measured to each place's public point (a confidential place's ZIP centre).")
     @GetMapping("/service_at_locations")
     ResponseEntity<Object> serviceAtLocations(@RequestParam(required = false)
                                               @Size(max = 200, message = SEARCH_MESSAGE)
@@ -211,6 +226,7 @@ class HsdsController {
     }
 
     /** The place with its whole service. */
+    @Operation(summary = "HSDS 3.0 service_at_location with its whole service (compiled/service_at_location.json)")
     @GetMapping("/service_at_locations/{id}")
     Mono<ServiceAtLocation> serviceAtLocation(@PathVariable UUID id) {
         return queries.serviceOfPlace(id)
@@ -222,6 +238,8 @@ class HsdsController {
                 .switchIfEmpty(Mono.error(() -> notFound("service_at_location")));
     }
 
+    @Operation(summary = "HSDS 3.0 taxonomies: Chorus service types and Chorus directory extensions",
+            description = PAGED)
     @GetMapping("/taxonomies")
     ResponseEntity<Object> taxonomies(@RequestParam(required = false) @Size(max = 200, message = SEARCH_MESSAGE)
                                       @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE)
@@ -243,6 +261,8 @@ class HsdsController {
                 .switchIfEmpty(Mono.error(() -> notFound("taxonomy")));
     }
 
+    @Operation(summary = "HSDS 3.0 taxonomy terms: the service types and the extension attributes' terms",
+            description = PAGED)
     @GetMapping("/taxonomy_terms")
     ResponseEntity<Object> taxonomyTerms(@RequestParam(required = false)
                                          @Size(max = 200, message = SEARCH_MESSAGE)
