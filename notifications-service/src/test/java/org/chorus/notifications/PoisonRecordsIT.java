@@ -51,7 +51,8 @@ class PoisonRecordsIT {
     private static final List<Consumed> CONSUMED = List.of(
             new Consumed(Topics.STORIES, List.of("notifications", "notifications-digest")),
             new Consumed(Topics.STORY_CONTACTS, List.of("notifications")),
-            new Consumed(Topics.MAIL_DISPATCH, List.of("notifications-dispatch")));
+            new Consumed(Topics.MAIL_DISPATCH, List.of("notifications-dispatch")),
+            new Consumed(Topics.RESOURCES, List.of("notifications-help-near-you")));
 
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -121,6 +122,8 @@ class PoisonRecordsIT {
                     Instant.now(), story, "poison-test-" + story + "@example.org", "en");
             case Topics.MAIL_DISPATCH -> new CampaignRecipientsQueued(UUID.randomUUID(), Instant.now(),
                     UUID.randomUUID(), List.of());
+            case Topics.RESOURCES -> new org.chorus.contracts.ResourceRemoved(UUID.randomUUID(), Instant.now(),
+                    UUID.randomUUID());
             default -> throw new IllegalArgumentException(topic);
         };
     }
