@@ -28,7 +28,9 @@ create table help_near_you_mail (
     attempts         int         not null default 0,
     last_error       text,
     next_attempt_at  timestamptz not null default now(),
-    failed_at        timestamptz
+    failed_at        timestamptz,
+    -- a bounce reported after delivery (HelpNearYouFeedback)
+    bounced_at       timestamptz
 );
 
 create index help_near_you_mail_due on help_near_you_mail (next_attempt_at) where sent_at is null and failed_at is null;

@@ -87,9 +87,9 @@ class PoisonRecordsIT {
                 report.add(consumed.topic() + " [" + group + "]: " + poisons.size() + " parked, consumer past them");
             }
         }
-        System.out.printf("PoisonRecordsIT: %d poison records (4 kinds x 3 topics) parked %d times over 4 consumer groups,"
-                + " 0 left in the way; %s%n", 12, parked, report);
-        assertThat(parked).isEqualTo(4 * 4);
+        System.out.printf("PoisonRecordsIT: %d poison records (4 kinds x 4 topics) parked %d times over 5 consumer groups,"
+                + " 0 left in the way; %s%n", 16, parked, report);
+        assertThat(parked).isEqualTo(4 * 5);
     }
 
     private record Poison(String kind, String reason, ProducerRecord<String, String> record) {

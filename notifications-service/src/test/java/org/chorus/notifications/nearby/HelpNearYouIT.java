@@ -13,6 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.chorus.contracts.EventTypes;
 import org.chorus.contracts.IntegrationEvent;
@@ -20,7 +21,12 @@ import org.chorus.contracts.ResourcePublished;
 import org.chorus.contracts.ResourceUpdated;
 import org.chorus.contracts.Topics;
 import org.chorus.messaging.CloudEventHeaders;
+import org.chorus.notifications.BounceMailboxServer;
 import org.chorus.notifications.NotificationsIntegrationTest;
+import org.chorus.notifications.mail.BounceMailbox;
+import org.chorus.notifications.mail.BounceMailbox.Outcome;
+import org.chorus.notifications.mail.Reports;
+import org.chorus.notifications.privacy.EmailVault;
 import org.chorus.notifications.subscription.SubscriptionApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +59,12 @@ class HelpNearYouIT {
 
     @Autowired
     ZipAreas zips;
+
+    @Autowired
+    BounceMailbox mailbox;
+
+    @Autowired
+    EmailVault vault;
 
     @Test
     void subscribersNearANewServiceHearOfItOnceAWeekInTheirLanguage() throws Exception {
@@ -117,6 +129,28 @@ class HelpNearYouIT {
         helpNearYou.queueOnce().block();
 
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> mailsTo(near).size() == 1);
+    }
+
+    @Test
+    void aComplaintAboutTheMailUnsubscribesAtOnce() throws Exception {
+        mailbox.readOnce(); // whatever other tests left
+        String email = confirmed("en", "30303");
+        UUID counselling = UUID.randomUUID();
+        double[] downtown = zips.centre("30303").orElseThrow();
+        publish(new ResourcePublished(UUID.randomUUID(), Instant.now(), counselling,
+                "DEMO Downtown Counselling " + counselling, "30303", List.of("counselling"), "active", downtown[0],
+                downtown[1]));
+        await().atMost(Duration.ofSeconds(30)).until(() -> isNews(counselling));
+        helpNearYou.queueOnce().block();
+        MimeMessage mail = awaitMails(email, 2).get(1);
+        assertThat(mail.getMessageID()).startsWith("<chorus.h.");
+
+        BounceMailboxServer.deliver(Reports.arf("abuse", email, mail.getMessageID()));
+
+        assertThat(mailbox.readOnce()).isEqualTo(Map.of(Outcome.APPLIED, 1L));
+        assertThat(db.sql("select status from subscriber where email_blind_index = :index")
+                .bind("index", vault.blindIndex(email)).map(row -> row.get("status", String.class)).one().block())
+                .isEqualTo("unsubscribed");
     }
 
     private String confirmed(String language, String zip) {
