@@ -30,15 +30,16 @@ class ArchitectureTest {
 
     private static final String[] FEATURES = {"org.chorus.notifications.campaign..",
             "org.chorus.notifications.digest..", "org.chorus.notifications.receipt..",
-            "org.chorus.notifications.staff..", "org.chorus.notifications.subscription.."};
+            "org.chorus.notifications.staff..", "org.chorus.notifications.subscription..",
+            "org.chorus.notifications.nearby.."};
 
     @ArchTest
     static final ArchRule featurePackagesAreFreeOfCycles = slices().matching("org.chorus.notifications.(*)..")
             .should().beFreeOfCycles();
 
     /**
-     * Campaigns go to subscribers (and link to their preferences); the digest goes to staff; author mail stands
-     * alone. Every feature may use mail and privacy, which use none.
+     * Campaigns and "new help near you" go to subscribers (and link to their preferences); the digest goes to staff;
+     * author mail stands alone. Every feature may use mail and privacy, which use none.
      */
     @ArchTest
     static final ArchRule featuresDependOnlyAsDrawn = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -46,16 +47,18 @@ class ArchitectureTest {
             .layer("digest").definedBy("org.chorus.notifications.digest..")
             .layer("receipt").definedBy("org.chorus.notifications.receipt..")
             .layer("subscription").definedBy("org.chorus.notifications.subscription..")
+            .layer("nearby").definedBy("org.chorus.notifications.nearby..")
             .layer("staff").definedBy("org.chorus.notifications.staff..")
             .layer("mail").definedBy("org.chorus.notifications.mail..")
             .layer("privacy").definedBy("org.chorus.notifications.privacy..")
             .whereLayer("campaign").mayNotBeAccessedByAnyLayer()
             .whereLayer("digest").mayNotBeAccessedByAnyLayer()
             .whereLayer("receipt").mayNotBeAccessedByAnyLayer()
-            .whereLayer("subscription").mayOnlyBeAccessedByLayers("campaign")
+            .whereLayer("nearby").mayNotBeAccessedByAnyLayer()
+            .whereLayer("subscription").mayOnlyBeAccessedByLayers("campaign", "nearby")
             .whereLayer("staff").mayOnlyBeAccessedByLayers("digest")
-            .whereLayer("mail").mayOnlyBeAccessedByLayers("campaign", "digest", "receipt", "subscription")
-            .whereLayer("privacy").mayOnlyBeAccessedByLayers("campaign", "receipt", "subscription");
+            .whereLayer("mail").mayOnlyBeAccessedByLayers("campaign", "digest", "receipt", "subscription", "nearby")
+            .whereLayer("privacy").mayOnlyBeAccessedByLayers("campaign", "receipt", "subscription", "nearby");
 
     @ArchTest
     static final ArchRule mailAndPrivacyDependOnNoFeature = noClasses()

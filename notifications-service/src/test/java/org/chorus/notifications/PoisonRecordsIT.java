@@ -51,7 +51,8 @@ class PoisonRecordsIT {
     private static final List<Consumed> CONSUMED = List.of(
             new Consumed(Topics.STORIES, List.of("notifications", "notifications-digest")),
             new Consumed(Topics.STORY_CONTACTS, List.of("notifications")),
-            new Consumed(Topics.MAIL_DISPATCH, List.of("notifications-dispatch")));
+            new Consumed(Topics.MAIL_DISPATCH, List.of("notifications-dispatch")),
+            new Consumed(Topics.RESOURCES, List.of("notifications-help-near-you")));
 
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -86,9 +87,9 @@ class PoisonRecordsIT {
                 report.add(consumed.topic() + " [" + group + "]: " + poisons.size() + " parked, consumer past them");
             }
         }
-        System.out.printf("PoisonRecordsIT: %d poison records (4 kinds x 3 topics) parked %d times over 4 consumer groups,"
-                + " 0 left in the way; %s%n", 12, parked, report);
-        assertThat(parked).isEqualTo(4 * 4);
+        System.out.printf("PoisonRecordsIT: %d poison records (4 kinds x 4 topics) parked %d times over 5 consumer groups,"
+                + " 0 left in the way; %s%n", 16, parked, report);
+        assertThat(parked).isEqualTo(4 * 5);
     }
 
     private record Poison(String kind, String reason, ProducerRecord<String, String> record) {
@@ -121,6 +122,8 @@ class PoisonRecordsIT {
                     Instant.now(), story, "poison-test-" + story + "@example.org", "en");
             case Topics.MAIL_DISPATCH -> new CampaignRecipientsQueued(UUID.randomUUID(), Instant.now(),
                     UUID.randomUUID(), List.of());
+            case Topics.RESOURCES -> new org.chorus.contracts.ResourceRemoved(UUID.randomUUID(), Instant.now(),
+                    UUID.randomUUID());
             default -> throw new IllegalArgumentException(topic);
         };
     }

@@ -22,7 +22,8 @@ class ArchitectureTest {
             .importPackages("org.chorus.resources");
 
     private static final String[] FEATURES = {"..resources.directory..", "..resources.search..",
-            "..resources.interchange..", "..resources.hotline..", "..resources.geo..", "..resources.taxonomy.."};
+            "..resources.interchange..", "..resources.hotline..", "..resources.geo..", "..resources.taxonomy..",
+            "..resources.hsds.."};
 
     @Test
     void featuresDoNotDependOnEachOtherInCycles() {

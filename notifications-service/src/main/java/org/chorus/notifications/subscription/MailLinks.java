@@ -63,6 +63,12 @@ public class MailLinks {
         return headers;
     }
 
+    /** A page of the public site, such as {@code /help.html}. */
+    public String siteUrl(String path) {
+        String base = properties.publicBaseUrl().toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+
     String confirmUrl(UUID subscriberId) {
         return url("/confirm", links.sign(subscriberId, CONFIRM,
                 clock.instant().plus(subscriptions.confirmationWindow())));

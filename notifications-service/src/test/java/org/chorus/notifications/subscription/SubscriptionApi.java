@@ -16,22 +16,22 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The public subscription API and the mail it sends, as a test drives them. */
-final class SubscriptionApi {
+public final class SubscriptionApi {
 
-    static final Duration MAIL = Duration.ofSeconds(30);
+    public static final Duration MAIL = Duration.ofSeconds(30);
     private static final Pattern LINK = Pattern.compile("https?://\\S+?(/api/subscriptions/[a-z/]+\\?token=[A-Za-z0-9_.-]+)");
 
     private final WebTestClient http;
 
-    SubscriptionApi(WebTestClient http) {
+    public SubscriptionApi(WebTestClient http) {
         this.http = http;
     }
 
-    static String address() {
+    public static String address() {
         return "subscriber-" + UUID.randomUUID() + "@example.org";
     }
 
-    static Map<String, Object> request(String email, String language, List<String> topics, String zip) {
+    public static Map<String, Object> request(String email, String language, List<String> topics, String zip) {
         Map<String, Object> body = new HashMap<>();
         body.put("email", email);
         body.put("language", language);
@@ -42,7 +42,7 @@ final class SubscriptionApi {
         return body;
     }
 
-    WebTestClient.ResponseSpec subscribe(Object body) {
+    public WebTestClient.ResponseSpec subscribe(Object body) {
         return http.post().uri("/api/subscriptions").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 
@@ -63,16 +63,16 @@ final class SubscriptionApi {
         return http;
     }
 
-    static List<MimeMessage> awaitMails(String email, int count) {
+    public static List<MimeMessage> awaitMails(String email, int count) {
         await().atMost(MAIL).until(() -> mailsTo(email).size() >= count);
         return mailsTo(email);
     }
 
-    static List<MimeMessage> mailsTo(String email) {
+    public static List<MimeMessage> mailsTo(String email) {
         return Infrastructure.smtp().receivedBy(email);
     }
 
-    static String body(MimeMessage message) {
+    public static String body(MimeMessage message) {
         try {
             return String.valueOf(message.getContent());
         } catch (Exception e) {
@@ -81,7 +81,7 @@ final class SubscriptionApi {
     }
 
     /** The path and query of the link for {@code action} (confirm, preferences, unsubscribe) in a mail's body. */
-    static String link(MimeMessage message, String action) {
+    public static String link(MimeMessage message, String action) {
         Matcher matcher = LINK.matcher(body(message));
         while (matcher.find()) {
             if (matcher.group(1).startsWith("/api/subscriptions/" + action + "?")) {

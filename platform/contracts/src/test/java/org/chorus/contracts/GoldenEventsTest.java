@@ -48,6 +48,23 @@ class GoldenEventsTest {
     }
 
     @Test
+    void resourceEventsWrittenBeforeStatusAndZipCentreStillRead() {
+        String older = """
+                {"eventId": "c56a4180-65aa-42ec-a945-5fd21dec0538", "occurredAt": "2027-09-01T12:00:00Z",
+                 "serviceId": "e7f6a5b4-c3d2-4e1f-8a9b-0c1d2e3f4a5b", "name": "DEMO Center", "postalCode": "10001",
+                 "taxonomyTerms": ["counselling"]}""";
+
+        ResourceUpdated updated = json.readValue(older, ResourceUpdated.class);
+        ResourcePublished published = json.readValue(older, ResourcePublished.class);
+
+        assertThat(updated.status()).isNull();
+        assertThat(updated.reopened()).isNull();
+        assertThat(updated.latitude()).isNull();
+        assertThat(published.postalCode()).isEqualTo("10001");
+        assertThat(published.longitude()).isNull();
+    }
+
+    @Test
     void contactEventNeverPrintsTheAddress() {
         StoryContactProvided event = json.treeToValue(golden(StoryContactProvided.class), StoryContactProvided.class);
 

@@ -116,8 +116,7 @@ public class Directory {
                         .bind("now", now)
                         .fetch().rowsUpdated())
                 .flatMap(inserted -> inserted == 0 ? Mono.error(duplicate(id)) : saveParts(id, draft))
-                .then(outbox.append(Topics.RESOURCES, new ResourcePublished(UUID.randomUUID(), now, id,
-                        draft.name().strip(), draft.postalCode(), draft.taxonomyTerms())));
+                .then(announce(published(id, now)));
     }
 
     private Mono<Void> replace(UUID id, Current current, ServiceDraft draft, Instant now) {
@@ -142,8 +141,7 @@ public class Directory {
                 .then(db.sql("delete from phone where service_id = :id").bind("id", id).then())
                 .then(db.sql("delete from schedule where service_id = :id").bind("id", id).then())
                 .then(saveParts(id, draft))
-                .then(announceIfPublic(current.status(), new ResourceUpdated(UUID.randomUUID(), now, id,
-                        draft.name().strip(), draft.postalCode(), draft.taxonomyTerms())));
+                .then(announceIfPublic(current.status(), updated(id, now, false)));
     }
 
     /** Takes the service out of every public answer. Closing a closed service changes nothing and says nothing. */
@@ -151,7 +149,8 @@ public class Directory {
         Instant now = clock.instant();
         Mono<Void> store = lock(id).flatMap(current -> "inactive".equals(current.status()) ? Mono.empty()
                 : setStatus(id, "inactive", now)
-                        .then(announceIfPublic(current.status(), new ResourceRemoved(UUID.randomUUID(), now, id))));
+                        .then(announceIfPublic(current.status(),
+                                Mono.just(new ResourceRemoved(UUID.randomUUID(), now, id)))));
         return store.as(transactional::transactional).then(queries.byId(id, true));
     }
 
@@ -179,8 +178,7 @@ public class Directory {
                     .bind("until", Parameter.fromOrEmpty(checked.until(), LocalDate.class))
                     .bind("now", now)
                     .then()
-                    .then(outbox.append(Topics.RESOURCES, new ResourceUpdated(UUID.randomUUID(), now, id,
-                            current.name(), current.postalCode(), current.taxonomyTerms())));
+                    .then(announce(updated(id, now, false)));
         });
         return store.as(transactional::transactional).then(queries.byId(id, true));
     }
@@ -188,13 +186,11 @@ public class Directory {
     Mono<ServiceView> reopen(UUID id) {
         Instant now = clock.instant();
         Mono<Void> store = lock(id).flatMap(current -> "active".equals(current.status()) ? Mono.empty()
-                : setStatus(id, "active", now).then(outbox.append(Topics.RESOURCES,
-                        // back from a temporary closure the public never stopped seeing it: an update, not news
-                        "temporarily closed".equals(current.status())
-                                ? new ResourceUpdated(UUID.randomUUID(), now, id, current.name(), current.postalCode(),
-                                        current.taxonomyTerms())
-                                : new ResourcePublished(UUID.randomUUID(), now, id, current.name(),
-                                        current.postalCode(), current.taxonomyTerms()))));
+                : setStatus(id, "active", now).then(announce(
+                        // back from a temporary closure the public never stopped seeing it: an update that says it
+                        // reopened; back from a closure, published again
+                        "temporarily closed".equals(current.status()) ? updated(id, now, true)
+                                : published(id, now))));
         return store.as(transactional::transactional).then(queries.byId(id, true));
     }
 
@@ -207,36 +203,68 @@ public class Directory {
                         .bind("today", LocalDate.ofInstant(now, ZoneOffset.UTC))
                         .bind("now", now)
                         .then()
-                        .then(announceIfPublic(current.status(), new ResourceUpdated(UUID.randomUUID(), now, id,
-                                current.name(), current.postalCode(), current.taxonomyTerms()))));
+                        .then(announceIfPublic(current.status(), updated(id, now, false))));
         return store.as(transactional::transactional).then(queries.byId(id, true));
     }
 
-    private Mono<Void> announceIfPublic(String status, IntegrationEvent event) {
-        return "active".equals(status) || "temporarily closed".equals(status)
-                ? outbox.append(Topics.RESOURCES, event) : Mono.empty();
+    private Mono<Void> announceIfPublic(String status, Mono<? extends IntegrationEvent> event) {
+        return "active".equals(status) || "temporarily closed".equals(status) ? announce(event) : Mono.empty();
+    }
+
+    private Mono<Void> announce(Mono<? extends IntegrationEvent> event) {
+        return event.flatMap(ready -> outbox.append(Topics.RESOURCES, ready));
+    }
+
+    private Mono<ResourcePublished> published(UUID id, Instant now) {
+        return announced(id).map(service -> new ResourcePublished(UUID.randomUUID(), now, id, service.name(),
+                service.postalCode(), service.taxonomyTerms(), service.status(), service.latitude(),
+                service.longitude()));
+    }
+
+    private Mono<ResourceUpdated> updated(UUID id, Instant now, boolean reopened) {
+        return announced(id).map(service -> new ResourceUpdated(UUID.randomUUID(), now, id, service.name(),
+                service.postalCode(), service.taxonomyTerms(), service.status(), reopened, service.latitude(),
+                service.longitude()));
+    }
+
+    /**
+     * What an event says of the service, read after the change in the same transaction: its main place's ZIP and the
+     * centre of that ZIP code area (zip_centroid, V4), never an address or a place's own coordinates, so an event
+     * tells no more of a shelter than its public answer does.
+     */
+    private Mono<Announced> announced(UUID id) {
+        return db.sql("""
+                        select s.status, s.name, s.taxonomy_terms, p.postal_code, z.latitude, z.longitude
+                        from service s
+                        left join lateral (
+                            select l.postal_code from location l
+                            where l.service_id = s.id and l.location_type <> 'virtual'
+                            order by l.position, l.id limit 1) p on true
+                        left join zip_centroid z
+                            on z.zip = substring(p.postal_code from '^\\s*(\\d{5})(?:-\\d{4})?\\s*$')
+                        where s.id = :id""")
+                .bind("id", id)
+                .map(row -> new Announced(row.get("status", String.class), row.get("name", String.class),
+                        ServiceRows.strings(row, "taxonomy_terms"), row.get("postal_code", String.class),
+                        row.get("latitude", Double.class), row.get("longitude", Double.class)))
+                .one();
+    }
+
+    private record Announced(String status, String name, List<String> taxonomyTerms, String postalCode,
+                             Double latitude, Double longitude) {
     }
 
     /** What the service is now, with its row locked so concurrent staff changes to it apply one after the other. */
     private Mono<Current> lock(UUID id) {
-        return db.sql("""
-                        select s.status, s.organization_id, s.name, s.taxonomy_terms,
-                            (select l.postal_code from location l
-                             where l.service_id = s.id and l.location_type <> 'virtual'
-                             order by l.position, l.id limit 1) as postal_code
-                        from service s
-                        where s.id = :id for update of s""")
+        return db.sql("select s.status, s.organization_id from service s where s.id = :id for update of s")
                 .bind("id", id)
-                .map(row -> new Current(row.get("status", String.class), row.get("organization_id", UUID.class),
-                        row.get("name", String.class), ServiceRows.strings(row, "taxonomy_terms"),
-                        row.get("postal_code", String.class)))
+                .map(row -> new Current(row.get("status", String.class), row.get("organization_id", UUID.class)))
                 .one()
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "There is no service with this id.")));
     }
 
-    private record Current(String status, UUID organizationId, String name, List<String> taxonomyTerms,
-                           String postalCode) {
+    private record Current(String status, UUID organizationId) {
     }
 
     /** Any other status than a temporary closure forgets the closure's reason and end. */

@@ -33,20 +33,60 @@ public class DirectoryQueries {
      */
     Mono<Page<ServiceView>> list(String search, String taxonomyTerm, Instant modifiedAfter, int page, int perPage,
                                  boolean forStaff) {
-        StringBuilder where = new StringBuilder(forStaff ? "true" : PUBLIC_STATUSES);
+        return page(new ServiceFilter(search, taxonomyTerm, null, modifiedAfter), page, perPage, forStaff)
+                .map(slice -> Page.of(slice.contents(), slice.totalItems(), page, perPage));
+    }
+
+    /**
+     * What a public list may ask for; null means "any".
+     *
+     * @param search         words of the name or description
+     * @param taxonomyTerm   one of TaxonomyTerm's codes
+     * @param organizationId the organization that provides the services
+     * @param modifiedAfter  changed strictly after this instant
+     */
+    public record ServiceFilter(String search, String taxonomyTerm, UUID organizationId, Instant modifiedAfter) {
+    }
+
+    /** One page of public services and how many match in all. */
+    public record Slice(List<ServiceView> contents, long totalItems) {
+    }
+
+    /** A page of what the public may see, newest change first; pages count from 1. */
+    public Mono<Slice> publicPage(ServiceFilter filter, int page, int perPage) {
+        return page(filter, page, perPage, false);
+    }
+
+    /** Every public service the filter matches, newest change first, streamed as the database sends them. */
+    public Flux<ServiceView> publicMatching(ServiceFilter filter) {
         Map<String, Object> binds = new LinkedHashMap<>();
-        if (search != null && !search.isBlank()) {
-            where.append(" and s.search_text @@ plainto_tsquery('simple', :search)");
-            binds.put("search", search);
+        String where = where(filter, false, binds);
+        return bindAll(db.sql("select " + ServiceRows.COLUMNS + " from " + ServiceRows.FROM + " where " + where
+                        + " order by s.modified_at desc, s.id"), binds)
+                .map(rows::service).all()
+                .map(ServiceView::forPublic);
+    }
+
+    /** The public services among these ids, in no particular order; the others are left out. */
+    public Flux<ServiceView> publicByIds(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Flux.empty();
         }
-        if (taxonomyTerm != null) {
-            where.append(" and s.taxonomy_terms @> array[cast(:term as text)]");
-            binds.put("term", taxonomyTerm);
-        }
-        if (modifiedAfter != null) {
-            where.append(" and s.modified_at > :modifiedAfter");
-            binds.put("modifiedAfter", modifiedAfter);
-        }
+        return db.sql("select " + ServiceRows.COLUMNS + " from " + ServiceRows.FROM + " where s.id = any(:ids) and "
+                        + PUBLIC_STATUSES)
+                .bind("ids", ids.toArray(UUID[]::new))
+                .map(rows::service).all()
+                .map(ServiceView::forPublic);
+    }
+
+    /** Empty when there is no such service or the public may not see it. */
+    public Mono<ServiceView> publicById(UUID id) {
+        return byId(id, false);
+    }
+
+    private Mono<Slice> page(ServiceFilter filter, int page, int perPage, boolean forStaff) {
+        Map<String, Object> binds = new LinkedHashMap<>();
+        String where = where(filter, forStaff, binds);
         Mono<Long> total = bindAll(db.sql("select count(*) as n from " + ServiceRows.FROM + " where " + where), binds)
                 .map(row -> row.get("n", Long.class)).one();
         binds.put("limit", perPage);
@@ -55,7 +95,28 @@ public class DirectoryQueries {
                         + " where " + where + " order by s.modified_at desc, s.id limit :limit offset :offset"), binds)
                 .map(rows::service).all().collectList()
                 .map(services -> forStaff ? services : services.stream().map(ServiceView::forPublic).toList());
-        return Mono.zip(total, contents).map(both -> Page.of(both.getT2(), both.getT1(), page, perPage));
+        return Mono.zip(total, contents).map(both -> new Slice(both.getT2(), both.getT1()));
+    }
+
+    private static String where(ServiceFilter filter, boolean forStaff, Map<String, Object> binds) {
+        StringBuilder where = new StringBuilder(forStaff ? "true" : PUBLIC_STATUSES);
+        if (filter.search() != null && !filter.search().isBlank()) {
+            where.append(" and s.search_text @@ plainto_tsquery('simple', :search)");
+            binds.put("search", filter.search());
+        }
+        if (filter.taxonomyTerm() != null) {
+            where.append(" and s.taxonomy_terms @> array[cast(:term as text)]");
+            binds.put("term", filter.taxonomyTerm());
+        }
+        if (filter.organizationId() != null) {
+            where.append(" and s.organization_id = :organizationId");
+            binds.put("organizationId", filter.organizationId());
+        }
+        if (filter.modifiedAfter() != null) {
+            where.append(" and s.modified_at > :modifiedAfter");
+            binds.put("modifiedAfter", filter.modifiedAfter());
+        }
+        return where.toString();
     }
 
     /**

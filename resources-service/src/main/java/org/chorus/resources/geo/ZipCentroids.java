@@ -14,12 +14,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The centre of every US ZIP code tabulation area, shipped with the service so that turning a ZIP into a place
- * never asks anyone else (a geocoder would learn who looks for help where). See geo/README.md for the source.
+ * never asks anyone else (a geocoder would learn who looks for help where). The file is platform/contracts'
+ * {@code org/chorus/contracts/geo/zcta-centroids.csv.gz} (source and licence in its README), which notifications-service
+ * reads too.
  */
 @Component
 public class ZipCentroids {
 
-    private static final String RESOURCE = "geo/zcta-centroids.csv.gz";
+    private static final String RESOURCE = "org/chorus/contracts/geo/zcta-centroids.csv.gz";
 
     private final Map<String, Coordinates> byZip;
 

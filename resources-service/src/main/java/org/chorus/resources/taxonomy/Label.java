@@ -1,5 +1,5 @@
 package org.chorus.resources.taxonomy;
 
 /** A taxonomy entry's name for people, in the two languages the site speaks. */
-record Label(String en, String es) {
+public record Label(String en, String es) {
 }

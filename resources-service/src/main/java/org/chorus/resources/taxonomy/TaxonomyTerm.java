@@ -27,6 +27,14 @@ public enum TaxonomyTerm {
         this.label = new Label(en, es);
     }
 
+    public String code() {
+        return code;
+    }
+
+    public Label label() {
+        return label;
+    }
+
     public static boolean isKnown(String code) {
         return Arrays.stream(values()).anyMatch(term -> term.code.equals(code));
     }

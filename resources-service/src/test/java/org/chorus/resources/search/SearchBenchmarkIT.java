@@ -224,7 +224,8 @@ class SearchBenchmarkIT {
     private static List<String[]> zips() throws Exception {
         List<String[]> zips = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-                new ClassPathResource("geo/zcta-centroids.csv.gz").getInputStream()), StandardCharsets.US_ASCII))) {
+                new ClassPathResource("org/chorus/contracts/geo/zcta-centroids.csv.gz").getInputStream()),
+                StandardCharsets.US_ASCII))) {
             lines.readLine();
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 zips.add(line.split(","));
