@@ -128,7 +128,8 @@ class Moderation {
      * someone else holds are passed over, and so are the locked rows of a claim being taken at this moment (skip
      * locked), so moderators asking at once never wait for each other and never get the same story. A story the
      * moderator already holds comes back to them (a reload resumes the work); {@code skip} names the ones they
-     * passed over. Empty when nothing is left to claim.
+     * passed over. A story with an open report or flag waits in the reported queue for a second look instead.
+     * Empty when nothing is left to claim.
      */
     Mono<ModeratedStory> claimNext(List<UUID> skip, String actor) {
         Instant now = clock.instant();
@@ -138,6 +139,8 @@ class Moderation {
                                     where status = 'SUBMITTED'
                                       and (claim_expires_at is null or claim_expires_at <= :now or claimed_by = :actor)
                                       and not (id = any (cast(cast(:skip as text[]) as uuid[])))
+                                      and not exists (select 1 from story_report r
+                                                      where r.story_id = story.id and r.resolved_at is null)
                                     order by urgent desc, submitted_at
                                     limit 1
                                     for update skip locked)

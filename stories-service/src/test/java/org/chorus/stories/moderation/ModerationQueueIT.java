@@ -257,6 +257,14 @@ class ModerationQueueIT {
 
         moderator("ben").put().uri("/api/admin/stories/{id}/claim", story.id()).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.openReports").isEqualTo(1);
+        moderator("ben").delete().uri("/api/admin/stories/{id}/claim", story.id()).exchange().expectStatus().isNoContent();
+        List<UUID> offered = new ArrayList<>();
+        for (JsonNode next = claimNext("cy", offered); next != null && offered.size() < 300; next = claimNext("cy", offered)) {
+            offered.add(UUID.fromString(next.get("id").asString()));
+        }
+        assertThat(offered).as("a flagged story waits in the reported queue, not the waiting one").doesNotContain(story.id());
+        api.moderator().get().uri("/api/admin/stories?flagged=true&limit=200").exchange()
+                .expectBody().jsonPath("$[?(@.id == '%s')]".formatted(story.id())).exists();
     }
 
     static Stream<Arguments> hostileRequests() {
