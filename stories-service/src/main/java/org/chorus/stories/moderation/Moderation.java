@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.chorus.contracts.StoryAuthorOfferedHelp;
 import org.chorus.contracts.StoryFlagged;
 import org.chorus.contracts.StoryPublished;
 import org.chorus.contracts.StoryRejected;
@@ -210,6 +211,25 @@ class Moderation {
                         .bind("id", id).bind("actor", actor).then())
                 .then(outbox.append(Topics.STORIES, new StoryFlagged(UUID.randomUUID(), now, id, reason.name())))
                 .then(audit(id, actor, "FLAGGED"))
+                .as(transactional::transactional);
+    }
+
+    /**
+     * Sends the author the hotlines (the story mentions self-harm or danger): notifications-service mails them to
+     * the address the author left, which exists only with their consent to be contacted. Refused when there is no
+     * such consent, so the moderator knows the author cannot be reached and nothing is queued in vain. Once per
+     * story: notifications-service sends one such mail per story, whatever the repeats.
+     */
+    Mono<Void> offerHelp(UUID id, String actor) {
+        Instant now = clock.instant();
+        return db.sql("select 1 from story where id = :id for update").bind("id", id)
+                .map(row -> 1).one()
+                .switchIfEmpty(Mono.error(noSuchStory()))
+                .then(consents.current(id))
+                .flatMap(consent -> consent.contact() ? Mono.<Void>empty() : Mono.error(new ResponseStatusException(
+                        HttpStatus.CONFLICT, "The author did not consent to be contacted, so they cannot be sent the hotlines.")))
+                .then(outbox.append(Topics.STORIES, new StoryAuthorOfferedHelp(UUID.randomUUID(), now, id)))
+                .then(audit(id, actor, "HELP_OFFERED"))
                 .as(transactional::transactional);
     }
 

@@ -73,6 +73,13 @@ class ModerationController {
         return moderation.flag(storyId(id), flag.reason(), actor(staff));
     }
 
+    /** Mails the author the hotlines, when they consented to be contacted; 409 when they did not. */
+    @PostMapping("/api/admin/stories/{id}/help-offer")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Mono<Void> offerHelp(@PathVariable("id") String id, @AuthenticationPrincipal Jwt staff) {
+        return moderation.offerHelp(storyId(id), actor(staff));
+    }
+
     @PostMapping(path = "/api/admin/stories/bulk-rejection", consumes = MediaType.APPLICATION_JSON_VALUE)
     Flux<BulkRejection.Outcome> rejectInBulk(@Valid @RequestBody BulkRejection bulk, @AuthenticationPrincipal Jwt staff) {
         return moderation.rejectInBulk(bulk, actor(staff));

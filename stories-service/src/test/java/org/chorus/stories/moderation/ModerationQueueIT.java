@@ -3,6 +3,7 @@ package org.chorus.stories.moderation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -17,9 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.chorus.contracts.EventTypes;
+import org.chorus.contracts.StoryAuthorOfferedHelp;
+import org.chorus.contracts.Topics;
+import org.chorus.messaging.CloudEventHeaders;
 import org.chorus.stories.StoriesIntegrationTest;
 import org.chorus.stories.StoryApi;
 import org.chorus.stories.story.SubmittedStory;
+import org.chorus.testsupport.KafkaRecords;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -265,6 +271,29 @@ class ModerationQueueIT {
         assertThat(offered).as("a flagged story waits in the reported queue, not the waiting one").doesNotContain(story.id());
         api.moderator().get().uri("/api/admin/stories?flagged=true&limit=200").exchange()
                 .expectBody().jsonPath("$[?(@.id == '%s')]".formatted(story.id())).exists();
+    }
+
+    @Test
+    void theHotlinesGoToAnAuthorWhoConsentedToBeContactedAndNotToOneWhoDidNot() {
+        SubmittedStory reachable = api.submit(Map.of("text", "I want to die some days.", "language", "en",
+                "contactEmail", "author-" + UUID.randomUUID() + "@example.org", "contactConsent", true,
+                "consents", Map.of("publishOnSite", true)));
+        SubmittedStory unreachable = api.submit("I want to die some days.", "en");
+
+        moderator("ana").post().uri("/api/admin/stories/{id}/help-offer", reachable.id()).exchange()
+                .expectStatus().isAccepted();
+        moderator("ana").post().uri("/api/admin/stories/{id}/help-offer", unreachable.id()).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("did not consent"));
+        moderator("ana").post().uri("/api/admin/stories/{id}/help-offer", UUID.randomUUID()).exchange()
+                .expectStatus().isNotFound();
+
+        assertThat(KafkaRecords.read(Topics.STORIES, record -> reachable.id().toString().equals(record.key())
+                        && CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE)
+                        .equals(Optional.of(EventTypes.typeOf(StoryAuthorOfferedHelp.class))), 1, Duration.ofSeconds(30)))
+                .singleElement().satisfies(event -> assertThat(event.value()).doesNotContain("example.org"));
+        assertThat(db.sql("select count(*) as n from moderation_audit where story_id = :id and action = 'HELP_OFFERED'")
+                .bind("id", reachable.id()).map(row -> row.get("n", Long.class)).one().block()).isEqualTo(1);
     }
 
     static Stream<Arguments> hostileRequests() {
