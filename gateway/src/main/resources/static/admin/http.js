@@ -7,12 +7,12 @@ export { el, STORY_TAXONOMIES, taxonomies, termCodes, WARNINGS };
 const csrfToken = () => decodeURIComponent(document.cookie.split('; ')
   .find((cookie) => cookie.startsWith('XSRF-TOKEN='))?.substring('XSRF-TOKEN='.length) ?? '');
 
-export async function staffApi(path, { method = 'GET', body } = {}) {
+export async function staffApi(path, { method = 'GET', body, keepalive = false } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') headers['X-XSRF-TOKEN'] = csrfToken();
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: 'same-origin', cache: 'no-store' });
+    credentials: 'same-origin', cache: 'no-store', keepalive });
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;
   if (!response.ok) {

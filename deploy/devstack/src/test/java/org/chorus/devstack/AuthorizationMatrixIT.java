@@ -69,6 +69,13 @@ class AuthorizationMatrixIT {
                 new Route("POST", "/api/admin/stories/" + ID + "/revision/rejection", "moderator", "{\"version\":0,\"reason\":\"x\"}"),
                 new Route("PUT", "/api/admin/stories/" + ID + "/featured", "moderator", "{\"featured\":true}"),
                 new Route("POST", "/api/admin/stories/" + ID + "/reports/resolution", "moderator", null),
+                // invalid skip list: the moderator's answer is a 400, so the matrix claims no story of the other tests
+                new Route("POST", "/api/admin/stories/claims", "moderator", "{\"skip\":[\"x\"]}"),
+                new Route("PUT", "/api/admin/stories/" + ID + "/claim", "moderator", null),
+                new Route("DELETE", "/api/admin/stories/" + ID + "/claim", "moderator", null),
+                new Route("POST", "/api/admin/stories/" + ID + "/flag", "moderator", "{\"reason\":\"SPAM\"}"),
+                new Route("POST", "/api/admin/stories/bulk-rejection", "moderator", "{\"reason\":\"x\",\"stories\":[]}"),
+                new Route("GET", "/api/admin/stories/queue-stats", "moderator", null),
                 new Route("GET", "/api/admin/stories/audit", "admin", null),
                 new Route("GET", "/api/admin/resources/services", "resource-editor", null),
                 new Route("GET", "/api/admin/resources/services/" + ID, "resource-editor", null),
