@@ -214,8 +214,11 @@ export function mountModeration(container) {
   }
 
   async function claim(id) {
-    if (current && current.id !== id) {
-      await staffApi(`/api/admin/stories/${current.id}/claim`, { method: 'DELETE' }).catch(() => null);
+    const previous = current;
+    // the pane empties at once, so no key or button acts on the story it showed while the other one loads
+    showNothing(t('loading'));
+    if (previous && previous.id !== id) {
+      await staffApi(`/api/admin/stories/${previous.id}/claim`, { method: 'DELETE' }).catch(() => null);
     }
     try {
       show(await staffApi(`/api/admin/stories/${id}/claim`, { method: 'PUT' }));
