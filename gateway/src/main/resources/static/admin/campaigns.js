@@ -22,7 +22,7 @@ export function mountCampaigns(container) {
     el('p', {}, el('button', { type: 'button', class: 'primary', onclick: () => edit(null) }, 'New campaign')),
     notice,
     el('table', { 'data-campaign-list': true }, el('caption', {}, 'Campaigns, newest first'),
-      el('thead', {}, el('tr', {}, ['Campaign', 'Languages', 'Status', 'Scheduled for', 'Started', 'Completed']
+      el('thead', {}, el('tr', {}, ['Campaign', 'Subject', 'Languages', 'Status', 'Scheduled for', 'Started', 'Completed']
         .map((heading) => el('th', { scope: 'col' }, heading)))),
       rows),
     desk);
@@ -33,13 +33,15 @@ export function mountCampaigns(container) {
       rows.replaceChildren(...(campaigns.length ? campaigns.map((campaign) => el('tr', { 'data-campaign-id': campaign.id },
         el('td', {}, el('button', { type: 'button', class: 'link', onclick: () => open(campaign.id) },
           `${topicText(campaign.topic)}, created ${when(campaign.createdAt)}`)),
+        el('td', { 'data-subject': true }, Object.entries(campaign.variants ?? {})
+          .map(([language, variant]) => `${variant.subject} (${language})`).join(' · ')),
         el('td', {}, campaign.languages.join(', ')),
         el('td', { 'data-status': true }, campaign.status,
           campaign.pausedReason ? ' (automatically: open it to see why)' : ''),
         el('td', {}, scheduleText(campaign)),
         el('td', {}, when(campaign.startedAt)),
         el('td', {}, when(campaign.completedAt))))
-        : [el('tr', {}, el('td', { colspan: 6 }, 'No campaign yet.'))]));
+        : [el('tr', {}, el('td', { colspan: 7 }, 'No campaign yet.'))]));
     } catch (error) {
       notice.textContent = error.message;
     }
@@ -227,10 +229,14 @@ function scheduleForm(campaign, act) {
 /** Counts per delivery state and who was missed (masked addresses), refreshed every few seconds while it sends. */
 function report(campaign) {
   const progress = el('dl', { class: 'progress' });
+  // the share of the audience already handled (neither queued nor being sent), redrawn with every refresh
+  const bar = el('progress', { max: 1, value: 0, id: 'campaign-progress', 'data-progress-bar': true });
+  const barText = el('span', { 'data-progress-text': true });
   const missedRows = el('tbody');
   const more = el('button', { type: 'button', class: 'secondary', hidden: true }, 'Show more');
   const element = el('section', { 'aria-labelledby': 'campaign-report-heading' },
-    el('h4', { id: 'campaign-report-heading' }, 'Delivery'), progress,
+    el('h4', { id: 'campaign-report-heading' }, 'Delivery'),
+    el('p', {}, el('label', { for: 'campaign-progress' }, 'Handled so far'), bar, ' ', barText), progress,
     el('button', { type: 'button', class: 'secondary', onclick: () => refresh() }, 'Refresh'),
     el('table', {}, el('caption', {}, 'Who was missed (failed or bounced)'),
       el('thead', {}, el('tr', {}, ['Address', 'Outcome', 'Attempts', 'Reason', 'When'].map((h) => el('th', { scope: 'col' }, h)))),
@@ -243,6 +249,13 @@ function report(campaign) {
     clearTimeout(timer);
     try {
       const now = await staffApi(`/api/admin/campaigns/${campaign.id}/progress`);
+      const handled = now.total - (now.counts.queued ?? 0) - (now.counts.sending ?? 0);
+      bar.max = Math.max(now.total, 1);
+      bar.value = handled;
+      barText.textContent = `${handled} of ${now.total}${now.audienceComplete ? '' : ' so far'}`
+        + (now.total ? ` (${Math.floor(100 * handled / now.total)} %)` : '')
+        + (now.secondsLeft == null ? '' : `, about ${Math.ceil(now.secondsLeft / 60)} min left`)
+        + ` at ${now.ratePerSecond.toFixed(1)} mails per second`;
       progress.replaceChildren(
         ...Object.entries(now.counts).flatMap(([state, count]) => [el('dt', {}, state), el('dd', {}, String(count))]),
         el('dt', {}, 'total'), el('dd', {}, `${now.total}${now.audienceComplete ? '' : ' (still growing)'}`),

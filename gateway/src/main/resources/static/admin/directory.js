@@ -36,8 +36,11 @@ export function mountDirectory(container) {
   });
   container.replaceChildren(el('h2', {}, 'Help directory'),
     el('p', {}, el('button', { type: 'button', class: 'primary', onclick: () => open(null) }, 'New service')),
-    el('p', {}, el('a', { href: '/api/admin/resources/export', download: 'chorus-directory.json' },
+    el('p', {}, el('a', { href: '/api/admin/resources/export', download: 'chorus-directory.json', 'data-export-json': true },
       'Download the whole directory (HSDS JSON, confidential addresses included)')),
+    el('p', {}, el('a', { href: '/api/admin/resources/export/csv', download: 'chorus-directory-hsds.zip', 'data-export-csv': true },
+      'Download the whole directory as CSV (HSDS tabular form, a ZIP of CSV files, confidential addresses included)')),
+    importForm(() => load(1)),
     filters, notice,
     el('table', { 'data-directory-list': true },
       el('caption', {}, 'Services'),
@@ -222,10 +225,24 @@ function locationItem(location) {
     'An IANA time zone, e.g. America/Chicago; opening hours are read in it.');
   const [accessibility, accessibilityField] = input('Accessibility', { value: (location.accessibility ?? []).join(', ') },
     'Codes separated by commas, e.g. wheelchair-access.');
+  // the ZIP's centre from resources-service (no geocoder is ever asked); the editor can still correct it
+  const located = el('p', { role: 'status', class: 'hint', 'data-zip-status': true });
+  const fillFromZip = async () => {
+    try {
+      const centre = await staffApi(`/api/admin/resources/zip-centroids/${encodeURIComponent(zip.value.trim())}`);
+      latitude.value = centre.latitude;
+      longitude.value = centre.longitude;
+      located.textContent = `Coordinates filled from the centre of ZIP ${centre.zip}.`;
+    } catch (error) {
+      located.textContent = error.message;
+    }
+  };
+  const fillButton = el('button', { type: 'button', class: 'secondary', 'data-fill-from-zip': true, onclick: fillFromZip },
+    'Fill the coordinates from the ZIP code');
   return {
     noun: 'location',
     element: el('fieldset', { class: 'group' }, el('legend', {}, 'Location'), typeField, confidential, addressField,
-      cityField, stateField, zipField, latitudeField, longitudeField, zoneField, accessibilityField),
+      cityField, stateField, zipField, fillButton, located, latitudeField, longitudeField, zoneField, accessibilityField),
     controls: { location_type: type, address_1: address, city, state_province: state, postal_code: zip, latitude,
       longitude, time_zone: zone, accessibility },
     read: () => ({ id: location.id ?? null, location_type: type.value, address_1: blankToNull(address.value),
@@ -260,4 +277,52 @@ function scheduleItem(hours) {
     controls: { weekday, opens_at: opens, closes_at: closes },
     read: () => ({ weekday: weekday.value, opens_at: opens.value, closes_at: closes.value }),
   };
+}
+
+/**
+ * Uploads a directory file, HSDS JSON or the HSDS tabular form (a ZIP of CSV files), and shows what became of each
+ * row. An import is all or nothing: when one row is wrong, nothing is saved and the report says which rows to fix.
+ */
+function importForm(afterImport) {
+  const file = el('input', { type: 'file', id: 'd-import', accept: '.zip,.json,application/zip,application/json',
+    'aria-describedby': 'd-import-hint', 'data-import-file': true });
+  const status = el('p', { role: 'status', 'data-import-status': true });
+  const report = el('div', { 'data-import-report': true });
+  const form = el('form', { class: 'import', 'aria-labelledby': 'd-import-heading' },
+    el('h3', { id: 'd-import-heading' }, 'Import a directory file'),
+    el('label', { for: 'd-import' }, 'HSDS file (ZIP of CSV files, or JSON)'),
+    el('p', { class: 'hint', id: 'd-import-hint' },
+      'All or nothing: if a row is wrong, nothing is saved and the report below names the file, row and field to fix.'),
+    file, el('button', { type: 'submit', class: 'secondary' }, 'Import'), status, report);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const chosen = file.files[0];
+    report.replaceChildren();
+    if (!chosen) {
+      status.textContent = 'Choose a file first.';
+      return;
+    }
+    const json = chosen.name.toLowerCase().endsWith('.json');
+    status.textContent = 'Importing…';
+    try {
+      const answer = await staffApi('/api/admin/resources/import', { method: 'POST', file: chosen,
+        contentType: json ? 'application/json' : 'application/zip' });
+      status.textContent = `Imported: ${answer.created} created, ${answer.updated} updated.`;
+      report.replaceChildren(rowsTable(answer.rows ?? []));
+      afterImport();
+    } catch (error) {
+      status.textContent = `Nothing was imported. ${error.problem?.detail ?? error.message}`;
+      report.replaceChildren(rowsTable(error.problem?.rows ?? []));
+    }
+  });
+  return form;
+}
+
+function rowsTable(rows) {
+  if (!rows.length) return [];
+  return el('table', { 'data-import-rows': true }, el('caption', {}, 'Row by row'),
+    el('thead', {}, el('tr', {}, ['File', 'Row', 'Outcome', 'What to fix'].map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, rows.map((row) => el('tr', {},
+      el('td', {}, row.file ?? 'JSON'), el('td', {}, String(row.row)), el('td', {}, row.outcome ?? ''),
+      el('td', {}, (row.errors ?? []).map((error) => error.field ? `${error.field}: ${error.message}` : error.message).join('; '))))));
 }

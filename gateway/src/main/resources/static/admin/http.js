@@ -7,12 +7,15 @@ export { el, STORY_TAXONOMIES, taxonomies, termCodes, WARNINGS };
 const csrfToken = () => decodeURIComponent(document.cookie.split('; ')
   .find((cookie) => cookie.startsWith('XSRF-TOKEN='))?.substring('XSRF-TOKEN='.length) ?? '');
 
-export async function staffApi(path, { method = 'GET', body } = {}) {
+// A file goes as it is (file, with its contentType); anything else as JSON (body).
+export async function staffApi(path, { method = 'GET', body, keepalive = false, file, contentType } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (file !== undefined) headers['Content-Type'] = contentType;
   if (method !== 'GET') headers['X-XSRF-TOKEN'] = csrfToken();
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: 'same-origin', cache: 'no-store' });
+  const response = await fetch(path, { method, headers,
+    body: file !== undefined ? file : body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin', cache: 'no-store', keepalive });
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;
   if (!response.ok) {
@@ -20,6 +23,7 @@ export async function staffApi(path, { method = 'GET', body } = {}) {
     const error = new Error(fields || data?.detail || `${response.status} ${response.statusText}`);
     error.status = response.status;
     error.errors = data?.errors ?? [];
+    error.problem = data;
     throw error;
   }
   return data;

@@ -6,6 +6,7 @@ import { mountDirectory } from './directory.js';
 import { mountCampaigns } from './campaigns.js';
 import { mountAudit } from './audit.js';
 import { el } from './http.js';
+import { lang, switchLanguage, t } from './i18n.js';
 
 // Writes carry the CSRF token the gateway put in the XSRF-TOKEN cookie, in the X-XSRF-TOKEN header.
 const show = (selector, visible = true) => { document.querySelector(selector).hidden = !visible; };
@@ -25,23 +26,34 @@ const signOut = async () => {
 };
 
 const showModerationQueue = async () => {
-  const response = await fetch('/api/admin/stories', { headers: { Accept: 'application/json' } });
+  const response = await fetch('/api/admin/stories/queue-stats', { headers: { Accept: 'application/json' } });
   if (!response.ok) return false;
-  const waiting = await response.json();
+  const { waiting } = await response.json();
   const queue = document.querySelector('[data-moderation-queue]');
-  queue.textContent = `${waiting.length} ${waiting.length === 1 ? 'story waits' : 'stories wait'} for moderation.`;
+  queue.textContent = t(waiting === 1 ? 'queueOne' : 'queueMany', waiting);
   return true;
 };
 
 // The portal's sections, each a view with its own address (#/moderation …), in the order the navigation lists them.
 // A section is mounted the first time it is opened, so a moderator's portal never loads the directory or campaigns.
 const SECTIONS = [
-  { id: 'moderation', label: 'Moderation', role: 'moderator', mount: mountModeration },
-  { id: 'directory', label: 'Help directory', role: 'resource-editor', mount: mountDirectory },
-  { id: 'campaigns', label: 'Campaigns', role: 'campaign-manager', mount: mountCampaigns },
-  { id: 'staff', label: 'Staff', role: 'admin', mount: mountStaff },
-  { id: 'audit', label: 'Audit log', role: 'admin', mount: mountAudit },
+  { id: 'moderation', label: t('secModeration'), role: 'moderator', mount: mountModeration },
+  { id: 'directory', label: t('secDirectory'), role: 'resource-editor', mount: mountDirectory },
+  { id: 'campaigns', label: t('secCampaigns'), role: 'campaign-manager', mount: mountCampaigns },
+  { id: 'staff', label: t('secStaff'), role: 'admin', mount: mountStaff },
+  { id: 'audit', label: t('secAudit'), role: 'admin', mount: mountAudit },
 ];
+
+// the page's own texts in the chosen language, and the switch to the other one
+function translatePage() {
+  document.documentElement.lang = lang;
+  document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
+  document.querySelectorAll('[data-i18n-label]').forEach((node) => node.setAttribute('aria-label', t(node.dataset.i18nLabel)));
+  const toggle = document.querySelector('[data-lang-toggle]');
+  toggle.textContent = t('otherLanguage');
+  toggle.lang = lang === 'en' ? 'es' : 'en';
+  toggle.addEventListener('click', switchLanguage);
+}
 
 function showSections(open) {
   const nav = document.querySelector('[data-sections]');
@@ -63,7 +75,7 @@ function showSections(open) {
       mounted.add(current.id);
       current.mount(view);
     }
-    document.title = `${current.label} · Chorus staff portal`;
+    document.title = `${current.label} · ${t('portal')}`;
     document.querySelector('[data-moderation-queue]').hidden = current.id !== 'moderation' || !queueKnown;
     // moving to a section takes the focus to its heading, so a screen reader says where the person now is
     if (moved) {
@@ -79,6 +91,7 @@ function showSections(open) {
 let queueKnown = false;
 
 const start = async () => {
+  translatePage();
   show('[data-sign-in-failed]', new URLSearchParams(window.location.search).has('sign-in'));
   const response = await fetch('/api/me', { headers: { Accept: 'application/json' } });
   if (response.status !== 200) {
@@ -87,7 +100,7 @@ const start = async () => {
   }
   const me = await response.json();
   document.querySelector('[data-staff-name]').textContent = me.name;
-  document.querySelector('[data-staff-roles]').textContent = me.roles.join(', ') || 'no staff role';
+  document.querySelector('[data-staff-roles]').textContent = me.roles.join(', ') || t('noRole');
   document.querySelector('[data-sign-out]').addEventListener('click', signOut);
   show('[data-signed-in]');
   const holds = (role) => me.roles.includes('admin') || me.roles.includes(role);

@@ -196,6 +196,8 @@ class StaffToolsIT {
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-campaign-status]"), "Saved."));
         assertThat(page.findElement(By.cssSelector("[data-campaign-desk] h3")).getText())
                 .isEqualTo("Anniversary campaign: draft");
+        // the list names the campaign by its subject
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-campaign-list] tbody"), subject));
         assertMeetsWcag("a saved draft with its controls");
 
         String email = "campaign-staff-" + UUID.randomUUID() + "@example.org";
@@ -210,6 +212,52 @@ class StaffToolsIT {
         await().atMost(WAIT).until(() -> !devstack.smtp().receivedBy(email).isEmpty());
         MimeMessage mail = devstack.smtp().receivedBy(email).get(0);
         assertThat(mail.getSubject()).isEqualTo("[TEST] " + subject);
+        assertKeptToItsCsp();
+    }
+
+    @Test
+    void resourceEditorExportsTheDirectoryAsCsvImportsItBackAndReadsARejectedFileRowByRow() throws Exception {
+        signIn("editor");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-import-file]")));
+        assertThat(page.findElement(By.cssSelector("[data-export-csv]")).getDomAttribute("href"))
+                .isEqualTo("/api/admin/resources/export/csv");
+        assertThat(page.findElement(By.cssSelector("[data-export-json]")).getDomAttribute("href"))
+                .isEqualTo("/api/admin/resources/export");
+
+        // a new service's coordinates come from its ZIP code's centre, shipped with resources-service
+        page.findElement(By.xpath("//section[@data-directory]//button[.='New service']")).click();
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-service-form]")));
+        control(form, "ZIP code").sendKeys("10001");
+        form.findElement(By.cssSelector("[data-fill-from-zip]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-zip-status]"), "ZIP 10001"));
+        assertThat(control(form, "Latitude").getDomProperty("value")).startsWith("40.75");
+        assertThat(control(form, "Longitude").getDomProperty("value")).startsWith("-73.99");
+
+        // the CSV export, fetched as the link fetches it (the session cookie), is a ZIP that imports back as it is
+        String zip = (String) ((org.openqa.selenium.JavascriptExecutor) page).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/api/admin/resources/export/csv', {credentials: 'same-origin'})
+                  .then(r => r.ok ? r.arrayBuffer() : Promise.reject(r.status))
+                  .then(b => { let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); },
+                        e => done('failed ' + e));""");
+        assertThat(zip).doesNotStartWith("failed");
+        java.nio.file.Path exported = java.nio.file.Files.createTempFile("chorus-directory-", ".zip");
+        java.nio.file.Files.write(exported, java.util.Base64.getDecoder().decode(zip));
+        page.findElement(By.cssSelector("[data-import-file]")).sendKeys(exported.toAbsolutePath().toString());
+        page.findElement(By.xpath("//form[@aria-labelledby='d-import-heading']//button[.='Import']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-import-status]"), "Imported:"));
+
+        // a file with a faulty row saves nothing, and the report names the row and the field
+        java.nio.file.Path faulty = java.nio.file.Files.createTempFile("chorus-directory-", ".json");
+        java.nio.file.Files.writeString(faulty, "[{\"name\": \"\"}]");
+        page.findElement(By.cssSelector("[data-import-file]")).sendKeys(faulty.toAbsolutePath().toString());
+        page.findElement(By.xpath("//form[@aria-labelledby='d-import-heading']//button[.='Import']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-import-status]"),
+                "Nothing was imported."));
+        WebElement rows = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-import-rows] tbody")));
+        assertThat(rows.getText()).contains("JSON 1 rejected").contains("is required");
+        assertMeetsWcag("the directory with an import report");
+        chromium.screenshot("portal-directory-import-report");
         assertKeptToItsCsp();
     }
 

@@ -113,11 +113,27 @@ class Campaigns {
                 .switchIfEmpty(Mono.error(notFound()));
     }
 
+    /**
+     * The newest 200, each with its variants' subjects only (a list shows which campaign is which by its subject;
+     * the bodies, which may be long, come with {@link #find}).
+     */
     Flux<Campaign> list() {
-        return db.sql("select * from campaign order by created_at desc limit 200")
+        record Subject(UUID campaignId, String language, String subject) {
+        }
+        Mono<Map<UUID, Map<String, CampaignContent.Variant>>> subjects = db.sql("""
+                        select campaign_id, language, subject from campaign_variant
+                        where campaign_id in (select id from campaign order by created_at desc limit 200)
+                        order by language""")
+                .map(row -> new Subject(row.get("campaign_id", UUID.class), row.get("language", String.class),
+                        row.get("subject", String.class)))
+                .all()
+                .collect(LinkedHashMap::new, (Map<UUID, Map<String, CampaignContent.Variant>> byCampaign, Subject row) ->
+                        byCampaign.computeIfAbsent(row.campaignId(), id -> new LinkedHashMap<>())
+                                .put(row.language(), new CampaignContent.Variant(row.subject(), null, null)));
+        return subjects.flatMapMany(byCampaign -> db.sql("select * from campaign order by created_at desc limit 200")
                 .map(Campaigns::header)
                 .all()
-                .map(header -> header.withVariants(Map.of()));
+                .map(header -> header.withVariants(byCampaign.getOrDefault(header.id(), Map.of()))));
     }
 
     private record Header(UUID id, String topic, List<String> languages, String status, String pausedReason,

@@ -22,6 +22,7 @@ record AuthorMail(String subject, String body) {
         return switch (kind) {
             case Receipts.PUBLISHED -> spanish ? publishedEs() : publishedEn();
             case Receipts.REJECTED -> spanish ? rejectedEs() : rejectedEn();
+            case Receipts.HELP -> spanish ? helpEs() : helpEn();
             default -> spanish ? receiptEs() : receiptEn();
         };
     }
@@ -88,5 +89,36 @@ record AuthorMail(String subject, String body) {
                 privado que guardaste al compartir tu historia.
 
                 """ + HOTLINE_ES);
+    }
+
+    /** No word of why: the subject shows on a lock screen, and someone else may read the mail. */
+    private static AuthorMail helpEn() {
+        return new AuthorMail("People you can talk to", """
+                Thank you for sharing your story with Chorus. A person on our team read it and wanted to make                 sure you know where to find support, any time of day or night:
+
+                - National Sexual Assault Hotline: call 1-800-656-4673 (24/7, confidential).
+                - 988 Suicide & Crisis Lifeline: call or text 988 (24/7).
+                - National Domestic Violence Hotline: call 1-800-799-7233, or text START to 88788 (24/7).
+                - Crisis Text Line: text HOME to 741741 (24/7).
+
+                If you are in danger right now, call 911.
+
+                You do not need to reply to this mail.
+                """);
+    }
+
+    private static AuthorMail helpEs() {
+        return new AuthorMail("Personas con quienes puedes hablar", """
+                Gracias por compartir tu historia en Chorus. Una persona de nuestro equipo la leyó y quiso                 asegurarse de que sepas dónde encontrar apoyo, a cualquier hora del día o de la noche:
+
+                - Línea Nacional de Agresión Sexual: llama al 1-800-656-4673 (24 horas, confidencial).
+                - 988 Línea de Prevención del Suicidio y Crisis: llama o envía un mensaje de texto al 988 (24 horas).
+                - Línea Nacional sobre la Violencia Doméstica: llama al 1-800-799-7233, o envía START al 88788 (24 horas).
+                - Crisis Text Line: envía HOME al 741741 (24 horas).
+
+                Si estás en peligro ahora mismo, llama al 911.
+
+                No necesitas responder a este correo.
+                """);
     }
 }

@@ -2,6 +2,7 @@ package org.chorus.notifications.receipt;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.chorus.contracts.StoryAuthorOfferedHelp;
 import org.chorus.contracts.StoryContactProvided;
 import org.chorus.contracts.StoryContactSealed;
 import org.chorus.contracts.StoryPublished;
@@ -24,6 +25,8 @@ class Receipts {
     static final String RECEIPT = "STORY_RECEIPT";
     static final String PUBLISHED = "STORY_PUBLISHED";
     static final String REJECTED = "STORY_REJECTED";
+    /** The hotlines, sent because a moderator was worried for the author. */
+    static final String HELP = "STORY_HELP";
 
     private final DatabaseClient db;
     private final EmailVault vault;
@@ -51,6 +54,10 @@ class Receipts {
 
     Mono<Void> storyRejected(StoryRejected event) {
         return decided(event.storyId(), REJECTED, event.occurredAt());
+    }
+
+    Mono<Void> helpOffered(StoryAuthorOfferedHelp event) {
+        return decided(event.storyId(), HELP, event.occurredAt());
     }
 
     private Mono<Void> decided(UUID storyId, String kind, Instant at) {

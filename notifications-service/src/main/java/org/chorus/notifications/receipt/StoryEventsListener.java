@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.chorus.contracts.IntegrationEvent;
+import org.chorus.contracts.StoryAuthorOfferedHelp;
 import org.chorus.contracts.StoryContactProvided;
 import org.chorus.contracts.StoryContactSealed;
 import org.chorus.contracts.StoryPublished;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Story events that lead to mail for the author (receipt, published, rejected). Each event is applied once
+ * Story events that lead to mail for the author (receipt, published, rejected, the hotlines a moderator sent). Each event is applied once
  * (deduplicated by its CloudEvents id) and a record that cannot be read is parked on the dead-letter topic; a contact tombstone erases the author's address and any mail to it not yet
  * sent, and a withdrawal erases everything held about the story.
  */
@@ -64,6 +65,9 @@ class StoryEventsListener {
         }
         if (event instanceof StoryRejected rejected) {
             return receipts.storyRejected(rejected);
+        }
+        if (event instanceof StoryAuthorOfferedHelp help) {
+            return receipts.helpOffered(help);
         }
         if (event instanceof StoryWithdrawn withdrawn) {
             return receipts.storyWithdrawn(withdrawn.storyId());

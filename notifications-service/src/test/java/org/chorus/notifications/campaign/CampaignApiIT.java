@@ -70,6 +70,16 @@ class CampaignApiIT {
     }
 
     @Test
+    void theListNamesEachCampaignByItsSubjectsWithoutTheBodies() {
+        String id = create(VALID);
+
+        manager.get().uri(CAMPAIGNS).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[?(@.id == '%s')].variants.en.subject".formatted(id)).isEqualTo(List.of("Ten years"))
+                .jsonPath("$[?(@.id == '%s')].variants.es.subject".formatted(id)).isEqualTo(List.of("Diez años"));
+    }
+
+    @Test
     void composedCampaignIsStoredAsADraftAndPreviewsInEachLanguage() {
         String id = create(VALID);
 

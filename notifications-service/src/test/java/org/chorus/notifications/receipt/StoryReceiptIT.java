@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.chorus.contracts.EventTypes;
 import org.chorus.contracts.IntegrationEvent;
+import org.chorus.contracts.StoryAuthorOfferedHelp;
 import org.chorus.contracts.StoryContactProvided;
 import org.chorus.contracts.StoryContactSealed;
 import org.chorus.contracts.StoryPublished;
@@ -172,6 +173,33 @@ class StoryReceiptIT {
         MimeMessage rejected = awaitMailWithSubject(email, "Sobre la historia que compartiste");
         assertThat(body(rejected)).contains("enlace privado que guardaste").contains("1-800-656-4673")
                 .contains("no es un juicio");
+    }
+
+    @Test
+    void theHotlinesAModeratorSendsReachTheAuthorOnceWithoutAWordOfWhy() throws Exception {
+        UUID story = UUID.randomUUID();
+        String email = address();
+        StoryAuthorOfferedHelp help = new StoryAuthorOfferedHelp(UUID.randomUUID(), Instant.now(), story);
+
+        publish(Topics.STORY_CONTACTS, contact(story, email, "en"));
+        publish(Topics.STORIES, help);
+        publish(Topics.STORIES, new StoryAuthorOfferedHelp(UUID.randomUUID(), Instant.now(), story));
+
+        MimeMessage mail = awaitMailWithSubject(email, "People you can talk to");
+        assertThat(body(mail)).contains("1-800-656-4673").contains("988").contains("911")
+                .doesNotContain("self-harm").doesNotContain(story.toString());
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(mailsTo(email).stream().filter(m -> "People you can talk to".equals(subjectOf(m)))).hasSize(1);
+    }
+
+    @Test
+    void theHotlinesForAnAuthorWithoutContactSendNothing() {
+        UUID story = UUID.randomUUID();
+
+        publish(Topics.STORIES, new StoryAuthorOfferedHelp(UUID.randomUUID(), Instant.now(), story));
+
+        await().atMost(MAIL).until(() -> count("select count(*) as n from story_decision where story_id = :id", story) == 1);
+        assertThat(count("select count(*) as n from outgoing_mail where story_id = :id", story)).isZero();
     }
 
     @Test

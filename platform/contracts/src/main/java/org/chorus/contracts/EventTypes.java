@@ -23,6 +23,7 @@ public final class EventTypes {
                     StoryWithdrawn.class,
                     StoryFlagged.class,
                     StoryReportsResolved.class,
+                    StoryAuthorOfferedHelp.class,
                     StoryContactProvided.class,
                     StoryContactSealed.class,
                     ResourcePublished.class,

@@ -3,6 +3,7 @@ package org.chorus.stories.moderation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.List;
 import java.util.UUID;
 import org.chorus.stories.story.StoryStatus;
 import org.chorus.web.InvalidInput;
@@ -12,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,6 +44,50 @@ class ModerationController {
                             @RequestParam(defaultValue = "false") boolean revisions,
                             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
         return moderation.queue(status, flagged, revisions, limit);
+    }
+
+    /** The next waiting story, claimed for the caller and opened; 204 when nothing is left to claim. */
+    @PostMapping(path = "/api/admin/stories/claims")
+    Mono<ResponseEntity<ModeratedStory>> claimNext(@RequestBody(required = false) @Valid NextClaim next,
+                                                   @AuthenticationPrincipal Jwt staff) {
+        return moderation.claimNext(next == null || next.skip() == null ? List.of() : next.skip(), actor(staff))
+                .map(story -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(story))
+                .defaultIfEmpty(ResponseEntity.noContent().build());
+    }
+
+    @PutMapping("/api/admin/stories/{id}/claim")
+    Mono<ResponseEntity<ModeratedStory>> claim(@PathVariable("id") String id, @AuthenticationPrincipal Jwt staff) {
+        return moderation.claim(storyId(id), actor(staff))
+                .map(story -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(story));
+    }
+
+    @DeleteMapping("/api/admin/stories/{id}/claim")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> release(@PathVariable("id") String id, @AuthenticationPrincipal Jwt staff) {
+        return moderation.release(storyId(id), actor(staff));
+    }
+
+    @PostMapping(path = "/api/admin/stories/{id}/flag", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> flag(@PathVariable("id") String id, @Valid @RequestBody ModeratorFlag flag, @AuthenticationPrincipal Jwt staff) {
+        return moderation.flag(storyId(id), flag.reason(), actor(staff));
+    }
+
+    /** Mails the author the hotlines, when they consented to be contacted; 409 when they did not. */
+    @PostMapping("/api/admin/stories/{id}/help-offer")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Mono<Void> offerHelp(@PathVariable("id") String id, @AuthenticationPrincipal Jwt staff) {
+        return moderation.offerHelp(storyId(id), actor(staff));
+    }
+
+    @PostMapping(path = "/api/admin/stories/bulk-rejection", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Flux<BulkRejection.Outcome> rejectInBulk(@Valid @RequestBody BulkRejection bulk, @AuthenticationPrincipal Jwt staff) {
+        return moderation.rejectInBulk(bulk, actor(staff));
+    }
+
+    @GetMapping("/api/admin/stories/queue-stats")
+    Mono<ResponseEntity<QueueStats>> stats() {
+        return moderation.stats().map(stats -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(stats));
     }
 
     @GetMapping("/api/admin/stories/{id}")

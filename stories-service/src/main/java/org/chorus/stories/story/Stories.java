@@ -87,9 +87,9 @@ class Stories {
         GenericExecuteSpec store = db.sql("""
                         with stored as (
                             insert into story (id, manage_token_hash, language, content_warnings, title_sealed,
-                                               text_sealed, submitted_at, named_as, name_sealed, suggested_themes)
+                                               text_sealed, submitted_at, named_as, name_sealed, suggested_themes, urgent)
                             values (:id, :tokenHash, :language, cast(:warnings as text[]), :title, :text, :submittedAt,
-                                    :namedAs, :name, cast(:themes as text[]))
+                                    :namedAs, :name, cast(:themes as text[]), :urgent)
                             returning id),
                         data_key as (
                             insert into story_data_key (story_id, master_key_id, wrapped_key)
@@ -108,6 +108,7 @@ class Stories {
                 .bind("namedAs", author.namedAs().slug())
                 .bind("name", Parameter.fromOrEmpty(Bylines.seal(id, author, key, "name"), byte[].class))
                 .bind("themes", themes.toArray(String[]::new))
+                .bind("urgent", Urgency.of(title, submission.text(), warnings))
                 .bind("keyId", key.masterKeyId())
                 .bind("wrapped", key.wrapped());
         store = outbox.bindAll(ConsentLedger.bind(store, id, submission.consentDecisions(), now), events);

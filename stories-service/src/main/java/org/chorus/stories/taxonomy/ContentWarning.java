@@ -34,6 +34,11 @@ public enum ContentWarning {
         return slug;
     }
 
+    /** Whether this warning is among the given slugs. */
+    public boolean in(List<String> slugs) {
+        return slugs.contains(slug);
+    }
+
     /** The given slugs, deduplicated in taxonomy order; anything outside the taxonomy is refused naming the field. */
     public static List<String> validated(List<String> slugs, String field) {
         return Slugs.validated(ALL, slugs, field, "warnings");
