@@ -32,6 +32,8 @@ page({
     contact: 'Contact (optional)', email: 'Email address', contactConsent: 'You may contact me about my story',
     contactHint: 'Only if you want a receipt and to hear when your story is published. We keep it encrypted and delete it when you withdraw.',
     send: 'Share my story', doneTitle: 'Thank you for sharing', copy: 'Copy the link', copied: 'Copied.',
+    reviewPace: 'Stories waiting to be read: {0}. At the pace moderators have read in the last hour, yours should be read within about {1} hour(s).',
+    reviewNobody: 'Stories waiting to be read: {0}. No moderator has read one in the last hour, so we cannot say when yours will be read; it keeps its place in the queue.',
     doneText: 'Your story is waiting for a moderator. Save the private link below now: it is the only way to read, change or withdraw your story, and we cannot send it again or recover it.',
     left: '{0} characters left', needText: 'is empty; please write it before you send it',
     needConsent: 'must be ticked for us to use your email address, or leave the address out',
@@ -47,6 +49,8 @@ page({
     contact: 'Contacto (opcional)', email: 'Correo electrónico', contactConsent: 'Pueden contactarme sobre mi historia',
     contactHint: 'Solo si quieres un acuse de recibo y saber cuándo se publica. Lo guardamos cifrado y lo borramos si retiras tu historia.',
     send: 'Compartir mi historia', doneTitle: 'Gracias por compartir', copy: 'Copiar el enlace', copied: 'Copiado.',
+    reviewPace: 'Historias esperando lectura: {0}. Al ritmo de lectura de la última hora, la tuya debería leerse en unas {1} hora(s).',
+    reviewNobody: 'Historias esperando lectura: {0}. Nadie ha leído una en la última hora, así que no podemos decir cuándo se leerá la tuya; conserva su lugar en la cola.',
     doneText: 'Tu historia espera a una persona moderadora. Guarda ahora el enlace privado de abajo: es la única forma de leer, cambiar o retirar tu historia, y no podemos enviarlo de nuevo ni recuperarlo.',
     left: 'Quedan {0} caracteres', needText: 'está vacía; escríbela antes de enviarla',
     needConsent: 'márcala para que usemos tu correo, o deja el correo en blanco',
@@ -115,6 +119,10 @@ form.addEventListener('submit', async (event) => {
     // the token travels in the fragment: browsers never send it to a server, so no log can hold it
     const link = `${location.origin}/manage.html#${answer.manageToken}`;
     document.querySelector('[data-manage-link]').textContent = link;
+    // what the queue and the moderators' pace say, in numbers, not a promise
+    const review = answer.expectedReview;
+    document.querySelector('[data-review]').textContent = !review ? ''
+      : review.withinHours ? t('reviewPace', review.waiting, review.withinHours) : t('reviewNobody', review.waiting);
     form.reset();
     showNameField();
     form.hidden = true;

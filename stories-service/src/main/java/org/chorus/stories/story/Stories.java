@@ -46,10 +46,12 @@ class Stories {
     private final ConsentLedger consents;
     private final Revisions revisions;
     private final Bylines bylines;
+    private final ReviewEstimates reviewEstimates;
     private final Clock clock;
 
     Stories(DatabaseClient db, TransactionalOperator transactional, Outbox outbox, DataKeys dataKeys,
-            ContactSealing contactSealing, ConsentLedger consents, Revisions revisions, Bylines bylines, Clock clock) {
+            ContactSealing contactSealing, ConsentLedger consents, Revisions revisions, Bylines bylines,
+            ReviewEstimates reviewEstimates, Clock clock) {
         this.db = db;
         this.transactional = transactional;
         this.outbox = outbox;
@@ -58,6 +60,7 @@ class Stories {
         this.consents = consents;
         this.revisions = revisions;
         this.bylines = bylines;
+        this.reviewEstimates = reviewEstimates;
         this.clock = clock;
     }
 
@@ -112,7 +115,8 @@ class Stories {
                 .bind("keyId", key.masterKeyId())
                 .bind("wrapped", key.wrapped());
         store = outbox.bindAll(ConsentLedger.bind(store, id, submission.consentDecisions(), now), events);
-        return store.then().thenReturn(new SubmittedStory(id, StoryStatus.SUBMITTED, token));
+        return store.then(reviewEstimates.current().map(Optional::of).defaultIfEmpty(Optional.empty()))
+                .map(review -> new SubmittedStory(id, StoryStatus.SUBMITTED, token, review.orElse(null)));
     }
 
     /** The author's own story, unsealed for them. */

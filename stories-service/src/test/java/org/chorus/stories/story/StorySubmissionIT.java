@@ -3,6 +3,7 @@ package org.chorus.stories.story;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Collections;
@@ -66,6 +67,30 @@ class StorySubmissionIT {
         assertThat(CloudEventHeaders.get(event.headers(), CloudEventHeaders.TYPE))
                 .contains(EventTypes.typeOf(StorySubmitted.class));
         assertThat(event.value()).contains(id.toString()).doesNotContain(text);
+    }
+
+    @Test
+    void theAnswerSaysHowManyStoriesWaitAndWhatTheLastHoursPaceMakesOfIt() {
+        ExpectedReview review = api.submit("A story that waits its turn.", "en").expectedReview();
+
+        assertThat(review).isNotNull();
+        assertThat(review.withinHours()).isEqualTo(review.decidedLastHour() == 0 ? null
+                : Math.max(1, (review.waiting() + review.decidedLastHour() - 1) / review.decidedLastHour()));
+    }
+
+    @Test
+    void theEstimateCountsTheStoriesWaitingAndThoseDecidedInTheLastHour(@Autowired DatabaseClient db,
+                                                                       @Autowired Clock clock) {
+        ReviewEstimates estimates = new ReviewEstimates(db, clock, Duration.ZERO);
+        ExpectedReview before = estimates.current().block();
+        api.publish(api.submit("A story a moderator reads at once.", "en").id());
+        api.submit("A story that waits.", "en");
+
+        ExpectedReview after = estimates.current().block();
+
+        assertThat(after.decidedLastHour()).isEqualTo(before.decidedLastHour() + 1);
+        assertThat(after.waiting()).isEqualTo(before.waiting() + 1);
+        assertThat(after.withinHours()).isNotNull();
     }
 
     @Test
