@@ -1,6 +1,7 @@
 package org.chorus.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.apache.kafka.common.TopicPartition;
@@ -8,9 +9,11 @@ import org.chorus.contracts.Topics;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -42,15 +45,34 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(DatabaseClient db, JsonMapper json) {
-        return new Outbox(db, json);
+    Outbox outbox(DatabaseClient db, JsonMapper json, TraceContext traces) {
+        return new Outbox(db, json, traces);
     }
 
     @Bean
     @ConditionalOnBean(KafkaTemplate.class)
     OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator transactional,
-                            KafkaTemplate<String, String> kafka, OutboxProperties properties) {
-        return new OutboxRelay(db, transactional, kafka, properties);
+                            KafkaTemplate<String, String> kafka, OutboxProperties properties, TraceContext traces) {
+        return new OutboxRelay(db, transactional, kafka, properties, traces);
+    }
+
+    /** With Micrometer Tracing, the outbox keeps each event's trace and the relay continues it. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.tracing.propagation.Propagator")
+    static class Traced {
+
+        @Bean
+        TraceContext outboxTraceContext(ObjectProvider<ObservationRegistry> registry,
+                                        ObjectProvider<io.micrometer.tracing.propagation.Propagator> propagator) {
+            return new TraceContext(registry.getIfAvailable(() -> ObservationRegistry.NOOP),
+                    new TracerTraceparents(propagator));
+        }
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(TraceContext.class)
+    TraceContext untracedOutbox() {
+        return TraceContext.none();
     }
 
     /** The outbox's backlog and the age of its oldest row: a relay that cannot publish shows here first. */

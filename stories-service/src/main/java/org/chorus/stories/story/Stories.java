@@ -110,8 +110,10 @@ class Stories {
                 .bind("themes", themes.toArray(String[]::new))
                 .bind("keyId", key.masterKeyId())
                 .bind("wrapped", key.wrapped());
-        store = outbox.bindAll(ConsentLedger.bind(store, id, submission.consentDecisions(), now), events);
-        return store.then().thenReturn(new SubmittedStory(id, StoryStatus.SUBMITTED, token));
+        GenericExecuteSpec withConsents = ConsentLedger.bind(store, id, submission.consentDecisions(), now);
+        // the request's trace goes into the outbox rows, so the events' publication continues it
+        return Mono.deferContextual(context -> outbox.bindAll(withConsents, events, context).then())
+                .thenReturn(new SubmittedStory(id, StoryStatus.SUBMITTED, token));
     }
 
     /** The author's own story, unsealed for them. */
