@@ -16,7 +16,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 class MailGauges {
 
     @Bean
-    DatabaseGauges mailGauges(DatabaseClient db, MeterRegistry registry) {
+    DatabaseGauges mailQueueGauges(DatabaseClient db, MeterRegistry registry) {
         return new DatabaseGauges("mail-gauges", db, Duration.ofSeconds(10))
                 .query(registry, """
                                 select count(*) from campaign where status = 'sending'""",

@@ -30,6 +30,8 @@ public final class OtlpReceiver implements AutoCloseable {
                        Map<String, String> attributes) {
     }
 
+    private static final int MAX_SPANS = 20_000;
+
     private final HttpServer server;
     private final List<Span> spans = new CopyOnWriteArrayList<>();
     private final List<String> bodiesSeen = new CopyOnWriteArrayList<>();
@@ -39,10 +41,16 @@ public final class OtlpReceiver implements AutoCloseable {
     }
 
     public static OtlpReceiver start() {
+        return start(0);
+    }
+
+    /** On a given loopback port (0: any free one). */
+    public static OtlpReceiver start(int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             OtlpReceiver receiver = new OtlpReceiver(server);
             server.createContext("/v1/traces", receiver::receive);
+            server.createContext("/", receiver::view);
             server.start();
             return receiver;
         } catch (IOException e) {
@@ -51,6 +59,10 @@ public final class OtlpReceiver implements AutoCloseable {
     }
 
     /** Where an exporter sends traces ({@code management.opentelemetry.tracing.export.otlp.endpoint}). */
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
     public String tracesEndpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/traces";
     }
@@ -69,6 +81,35 @@ public final class OtlpReceiver implements AutoCloseable {
         return List.copyOf(bodiesSeen);
     }
 
+    /** The newest traces (up to 50) as indented text, each span under its parent: the devstack's trace view. */
+    private void view(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            StringBuilder text = new StringBuilder("Traces received (newest first; OTLP at " + tracesEndpoint()
+                    + ")\n\n");
+            List<String> traceIds = new ArrayList<>(new java.util.LinkedHashSet<>(
+                    spans.stream().map(Span::traceId).toList()));
+            java.util.Collections.reverse(traceIds);
+            for (String traceId : traceIds.subList(0, Math.min(50, traceIds.size()))) {
+                List<Span> trace = trace(traceId);
+                text.append("trace ").append(traceId).append('\n');
+                java.util.Set<String> ids = new java.util.HashSet<>(trace.stream().map(Span::spanId).toList());
+                trace.stream().filter(span -> !ids.contains(span.parentSpanId()))
+                        .forEach(root -> describe(root, trace, 1, text));
+                text.append('\n');
+            }
+            byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    private static void describe(Span span, List<Span> trace, int depth, StringBuilder text) {
+        text.append("  ".repeat(depth)).append(span.service()).append(": ").append(span.name()).append('\n');
+        trace.stream().filter(child -> child.parentSpanId().equals(span.spanId()))
+                .forEach(child -> describe(child, trace, depth + 1, text));
+    }
+
     private void receive(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!"POST".equals(exchange.getRequestMethod())) {
@@ -85,6 +126,10 @@ public final class OtlpReceiver implements AutoCloseable {
                 if (resourceSpans.number == 1) {
                     readResourceSpans(resourceSpans.bytes);
                 }
+            }
+            // a devstack left running keeps the newest spans only
+            while (spans.size() > MAX_SPANS) {
+                spans.remove(0);
             }
             // an empty ExportTraceServiceResponse: everything accepted
             exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");

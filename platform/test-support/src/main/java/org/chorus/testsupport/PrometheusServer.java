@@ -59,7 +59,12 @@ public final class PrometheusServer implements AutoCloseable {
     public static PrometheusServer start(Path directory, List<String> targets, List<Path> ruleFiles,
                                          Duration scrapeInterval, Consumer<String> output) {
         requireInstalled(BINARY);
-        int port = Ports.free();
+        return start(Ports.free(), directory, targets, ruleFiles, scrapeInterval, output);
+    }
+
+    /** On a given port, when the binary is installed (the caller checks: the devstack runs without it). */
+    public static PrometheusServer start(int port, Path directory, List<String> targets, List<Path> ruleFiles,
+                                         Duration scrapeInterval, Consumer<String> output) {
         try {
             Files.createDirectories(directory);
             Path config = directory.resolve("prometheus.yml");

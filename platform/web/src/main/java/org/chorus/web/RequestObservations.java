@@ -1,6 +1,7 @@
 package org.chorus.web;
 
 import io.micrometer.observation.ObservationPredicate;
+import io.prometheus.metrics.tracer.common.SpanContext;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -14,7 +15,8 @@ import org.springframework.security.config.observation.SecurityObservationSettin
  * what the dashboards and the traces read: the HTTP server request (by route template, never by raw path), the
  * gateway's call to a service, Kafka sends and listener deliveries, and the outbox relay's publication.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName =
+        "org.springframework.boot.micrometer.tracing.autoconfigure.prometheus.PrometheusExemplarsAutoConfiguration")
 public class RequestObservations {
 
     /** Observation names that are recorded; a child of an unrecorded one is not recorded either. */
@@ -34,6 +36,35 @@ public class RequestObservations {
     @ConditionalOnClass(SecurityObservationSettings.class)
     SecurityObservationSettings noSecurityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * No exemplars (trace ids beside samples): Prometheus before 2.43 refuses a whole scrape whose counters carry one
+     * ("does not support exemplars"), and the traces are found by their own backend anyway.
+     */
+    @Bean
+    @ConditionalOnClass(SpanContext.class)
+    SpanContext noExemplars() {
+        return new SpanContext() {
+            @Override
+            public String getCurrentTraceId() {
+                return null;
+            }
+
+            @Override
+            public String getCurrentSpanId() {
+                return null;
+            }
+
+            @Override
+            public boolean isCurrentSpanSampled() {
+                return false;
+            }
+
+            @Override
+            public void markCurrentSpanAsExemplar() {
+            }
+        };
     }
 
     @Bean
