@@ -2,6 +2,7 @@ package org.chorus.gateway;
 
 import java.nio.charset.StandardCharsets;
 import org.chorus.gateway.edge.Problems;
+import org.chorus.web.ManagementPort;
 import org.chorus.web.RealmRoles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,7 +66,8 @@ class SecurityConfiguration {
             ServerWebExchangeMatchers.pathMatchers("/admin", "/admin/**", "/api/me");
 
     @Bean
-    SecurityWebFilterChain security(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations) {
+    SecurityWebFilterChain security(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
+                                    ManagementPort management) {
         JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
         roles.setJwtGrantedAuthoritiesConverter(new RealmRoles());
         CookieServerCsrfTokenRepository csrfCookie = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
@@ -78,6 +80,11 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers("/api/admin/**", "/api/me").authenticated()
+                        // metrics on the management port only; on the public port (development has no other) the
+                        // actuator answers health and nothing else
+                        .matchers(management).permitAll()
+                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers("/actuator", "/actuator/**").denyAll()
                         .anyExchange().permitAll())
                 .oauth2Login(login -> login
                         .authorizationRequestResolver(pkce(registrations))

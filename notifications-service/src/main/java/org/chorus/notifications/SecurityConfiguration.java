@@ -1,5 +1,6 @@
 package org.chorus.notifications;
 
+import org.chorus.web.ManagementPort;
 import org.chorus.web.ResourceServerSecurity;
 import org.chorus.web.StaffRoles;
 import org.springframework.context.annotation.Bean;
@@ -18,9 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain security(ServerHttpSecurity http, JsonMapper json) {
+    SecurityWebFilterChain security(ServerHttpSecurity http, JsonMapper json, ManagementPort management) {
         return ResourceServerSecurity.statelessJwt(http, json)
                 .authorizeExchange(exchange -> exchange
+                        // the metrics endpoint answers on the management port only (RequestObservations)
+                        .matchers(management).permitAll()
                         .pathMatchers("/actuator/health/**", "/v3/api-docs/**").permitAll()
                         .pathMatchers("/api/admin/staff", "/api/admin/staff/**").hasRole(StaffRoles.ADMIN)
                         .pathMatchers("/api/subscriptions", "/api/subscriptions/**").permitAll()

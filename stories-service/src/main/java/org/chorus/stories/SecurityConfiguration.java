@@ -3,6 +3,7 @@ package org.chorus.stories;
 import static org.chorus.web.StaffRoles.ADMIN;
 import static org.chorus.web.StaffRoles.MODERATOR;
 
+import org.chorus.web.ManagementPort;
 import org.chorus.web.ResourceServerSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain security(ServerHttpSecurity http, JsonMapper json) {
+    SecurityWebFilterChain security(ServerHttpSecurity http, JsonMapper json, ManagementPort management) {
         return ResourceServerSecurity.statelessJwt(http, json)
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers(HttpMethod.POST, "/api/stories", "/api/stories/*/reports").permitAll()
@@ -29,6 +30,8 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/stories", "/api/stories/**").permitAll()
                         .pathMatchers(HttpMethod.DELETE, "/api/stories/manage").permitAll()
                         .pathMatchers(HttpMethod.PUT, "/api/stories/manage", "/api/stories/manage/consents").permitAll()
+                        // the metrics endpoint answers on the management port only (RequestObservations)
+                        .matchers(management).permitAll()
                         .pathMatchers("/actuator/health/**", "/v3/api-docs/**").permitAll()
                         .pathMatchers("/api/admin/stories/audit").hasRole(ADMIN)
                         .pathMatchers("/api/admin/stories/**", "/api/admin/stories").hasRole(MODERATOR)

@@ -1,5 +1,6 @@
 package org.chorus.devstack;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -20,6 +21,9 @@ import org.chorus.testsupport.ChorusHome;
 import org.chorus.testsupport.KafkaCluster;
 import org.chorus.testsupport.KafkaServer;
 import org.chorus.testsupport.KeycloakServer;
+import org.chorus.testsupport.OtlpReceiver;
+import org.chorus.testsupport.Ports;
+import org.chorus.testsupport.PrometheusServer;
 import org.chorus.testsupport.PostgresServer;
 import org.chorus.testsupport.Readiness;
 import org.chorus.testsupport.SmtpServer;
@@ -40,13 +44,18 @@ public final class Devstack implements AutoCloseable {
             .trim().split("\\s+"));
 
     private final DevstackPorts ports;
+    private final boolean observe;
     private final List<AutoCloseable> running = new ArrayList<>();
+    private final List<String> observability = new ArrayList<>();
     private SmtpServer smtp;
     private KafkaServer kafka;
     private KeycloakServer keycloak;
+    private OtlpReceiver traces;
+    private PrometheusServer prometheus;
 
-    private Devstack(DevstackPorts ports) {
+    private Devstack(DevstackPorts ports, boolean observe) {
         this.ports = ports;
+        this.observe = observe;
     }
 
     /** One Kafka node. */
@@ -63,7 +72,17 @@ public final class Devstack implements AutoCloseable {
      */
     public static Devstack start(DevstackPorts ports, Path dataDirectory, boolean fresh, int kafkaNodes,
                                  Function<String, Consumer<String>> output) {
-        Devstack devstack = new Devstack(ports);
+        return start(ports, dataDirectory, fresh, kafkaNodes, false, output);
+    }
+
+    /**
+     * @param observe also a trace receiver (OTLP/HTTP, with a page listing the traces) and, when Debian's prometheus
+     *                is installed, Prometheus scraping every service's management port with deploy/observability's
+     *                alert rules; each service then serves its actuator on a management port of its own
+     */
+    public static Devstack start(DevstackPorts ports, Path dataDirectory, boolean fresh, int kafkaNodes,
+                                 boolean observe, Function<String, Consumer<String>> output) {
+        Devstack devstack = new Devstack(ports, observe);
         try {
             devstack.startAll(dataDirectory.toAbsolutePath(), fresh, kafkaNodes, output);
             return devstack;
@@ -92,10 +111,19 @@ public final class Devstack implements AutoCloseable {
         String issuer = "http://localhost:" + ports.keycloak() + "/realms/" + KeycloakServer.REALM;
         // development: the keys and secrets that are public because they are in the repository; without this
         // profile a service refuses to start until real ones are set
-        List<String> common = List.of(
+        List<String> common = new ArrayList<>(List.of(
                 "--spring.profiles.active=development",
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer);
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
+                // every request traced (production samples 10 %; a benchmark sets chorus.devstack.sampling to
+                // measure that); exported only with --observe
+                "--management.tracing.sampling.probability=" + System.getProperty("chorus.devstack.sampling", "1.0")));
+        boolean standard = ports.equals(DevstackPorts.standard());
+        if (observe) {
+            traces = keep(OtlpReceiver.start(standard ? 4318 : 0));
+            common.add("--management.opentelemetry.tracing.export.otlp.endpoint=" + traces.tracesEndpoint());
+            common.add("--management.opentelemetry.tracing.export.schedule-delay=1s");
+        }
         List<Service> services = List.of(
                 new Service("stories", "stories-service", ports.stories(),
                         concat(common, database(postgres, "chorus_stories"))),
@@ -113,14 +141,58 @@ public final class Devstack implements AutoCloseable {
                         "--chorus.services.resources=http://localhost:" + ports.resources(),
                         "--chorus.services.notifications=http://localhost:" + ports.notifications()))));
 
-        List<ChildProcess> processes = services.stream()
-                .map(service -> keep(service.start(output.apply(service.name()))))
-                .toList();
+        // with --observe the actuator (health, metrics) moves to a port of its own, as in production
+        List<Integer> management = services.stream()
+                .map(service -> observe ? (standard ? service.port() + 1000 : Ports.free()) : service.port()).toList();
+        List<ChildProcess> processes = new ArrayList<>();
+        for (int i = 0; i < services.size(); i++) {
+            Service service = services.get(i);
+            List<String> own = observe ? List.of("--management.server.port=" + management.get(i),
+                    "--management.server.address=127.0.0.1") : List.of();
+            processes.add(keep(new Service(service.name(), service.module(), service.port(),
+                    concat(service.arguments(), own)).start(output.apply(service.name()))));
+        }
         for (int i = 0; i < services.size(); i++) {
             Readiness.await(processes.get(i),
-                    URI.create("http://127.0.0.1:" + services.get(i).port() + "/actuator/health/readiness"), READY_TIMEOUT);
+                    URI.create("http://127.0.0.1:" + management.get(i) + "/actuator/health/readiness"), READY_TIMEOUT);
         }
         keycloak = keep(keycloakStarting.join());
+        if (observe) {
+            observability.add("Traces          " + traces.url() + "  (OTLP/HTTP " + traces.tracesEndpoint() + ")");
+            for (int i = 0; i < services.size(); i++) {
+                observability.add("Metrics         http://127.0.0.1:" + management.get(i) + "/actuator/prometheus  ("
+                        + services.get(i).name() + ")");
+            }
+            if (new File(PrometheusServer.BINARY).canExecute()) {
+                prometheus = keep(PrometheusServer.start(standard ? 9090 : Ports.free(),
+                        data.resolve("prometheus"), management.stream().map(port -> "127.0.0.1:" + port).toList(),
+                        List.of(ChorusHome.root().resolve("deploy/observability/prometheus/alerts.yml")),
+                        Duration.ofSeconds(5), output.apply("prometheus")));
+                observability.add("Prometheus      " + prometheus.url() + "/alerts");
+            } else {
+                observability.add("Prometheus      not installed (apt-get install prometheus); metrics as above");
+            }
+        }
+    }
+
+    /** The JVM options the services run with (chorus.devstack.service-jvm), for a benchmark's extra instance. */
+    public static List<String> serviceJvm() {
+        return SERVICE_JVM;
+    }
+
+    /** The trace receiver every service exports to; null without --observe. */
+    public OtlpReceiver traces() {
+        return traces;
+    }
+
+    /** Prometheus scraping every service; null without --observe or without the binary. */
+    public PrometheusServer prometheus() {
+        return prometheus;
+    }
+
+    /** What --observe started and where (empty without it). */
+    public List<String> observability() {
+        return List.copyOf(observability);
     }
 
     /**
@@ -245,11 +317,14 @@ public final class Devstack implements AutoCloseable {
     }
 
     private static final String USAGE = """
-            Usage: ./devstack [--fresh] [--kafka-nodes 1|3]
+            Usage: ./devstack [--fresh] [--kafka-nodes 1|3] [--observe]
               Runs the whole Chorus platform on this machine until Ctrl-C. Data is kept under .devstack/.
               --fresh          start from empty databases, empty Kafka topics and a freshly imported Keycloak realm
               --kafka-nodes N  N Kafka nodes (default 1); 3 is a cluster as in production: replication factor 3,
                                min.insync.replicas 2, clients on ports 9092-9094 (a change of N needs --fresh)
+              --observe        also receive traces (a page lists them) and, when Debian's prometheus is installed,
+                               run Prometheus with the alert rules of deploy/observability; each service's
+                               actuator moves to a management port of its own (its port + 1000)
               --help           this text
             """;
 
@@ -260,11 +335,12 @@ public final class Devstack implements AutoCloseable {
             return;
         }
         boolean fresh = arguments.contains("--fresh");
+        boolean observe = arguments.contains("--observe");
         int kafkaNodes = 1;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--kafka-nodes") && i + 1 < args.length && args[i + 1].matches("[1-9]")) {
                 kafkaNodes = Integer.parseInt(args[++i]);
-            } else if (!args[i].equals("--fresh")) {
+            } else if (!args[i].equals("--fresh") && !args[i].equals("--observe")) {
                 System.err.print("Unknown argument " + args[i] + "\n" + USAGE);
                 System.exit(2);
             }
@@ -273,7 +349,7 @@ public final class Devstack implements AutoCloseable {
         Instant begin = Instant.now();
         out.println("Starting Chorus" + (fresh ? " from empty data" : "") + " ...");
         Devstack devstack = start(DevstackPorts.standard(), ChorusHome.root().resolve(".devstack"), fresh, kafkaNodes,
-                name -> line -> out.printf("%-13s | %s%n", name, line));
+                observe, name -> line -> out.printf("%-13s | %s%n", name, line));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("Stopping Chorus ...");
             devstack.close();
@@ -289,10 +365,11 @@ public final class Devstack implements AutoCloseable {
                   Mail received   http://localhost:%d/
                   PostgreSQL      127.0.0.1:%d (user postgres)   SMTP 127.0.0.1:%d
                   Kafka           %s
-                Ctrl-C stops everything.
+                %sCtrl-C stops everything.
 
                 """, Duration.between(begin, Instant.now()).toSeconds(), ports.gateway(), ports.gateway(),
-                ports.keycloak(), ports.mailViewer(), ports.postgres(), ports.smtp(), devstack.kafka().bootstrapServers());
+                ports.keycloak(), ports.mailViewer(), ports.postgres(), ports.smtp(), devstack.kafka().bootstrapServers(),
+                devstack.observability().stream().map(line -> "  " + line + "\n").reduce("", String::concat));
         try {
             Thread.currentThread().join();
         } catch (InterruptedException e) {

@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.chorus.testsupport.ChildProcess;
+import org.chorus.testsupport.ChorusHome;
 import org.chorus.testsupport.DevUsers;
 import org.chorus.testsupport.LogFile;
 import org.chorus.testsupport.Ports;
@@ -45,9 +47,13 @@ class GatewayReadPathBenchmarkIT {
     private static Devstack devstack;
     private static ChildProcess nginx;
     private static int nginxPort;
+    private static ChildProcess unobservedGateway;
+    private static int unobservedGatewayPort;
 
     @BeforeAll
     static void startThePlatformWithPublishedStoriesAndNginxBesideIt() throws Exception {
+        // the devstack's gateway observes as production does: metrics, and traces sampled at 10 %
+        System.setProperty("chorus.devstack.sampling", "0.1");
         devstack = Devstack.start(DevstackPorts.free(), WORK.resolve("devstack"), true,
                 name -> new LogFile(WORK.resolve("logs").resolve(name + ".log")));
         publishStories();
@@ -55,10 +61,42 @@ class GatewayReadPathBenchmarkIT {
         nginx = startNginx(devstack.ports().stories(), nginxPort);
         Readiness.await(nginx, URI.create("http://127.0.0.1:" + nginxPort + "/actuator/health/readiness"),
                 Duration.ofSeconds(30));
+        unobservedGatewayPort = Ports.free();
+        unobservedGateway = startUnobservedGateway(unobservedGatewayPort);
+        Readiness.await(unobservedGateway, URI.create("http://127.0.0.1:" + unobservedGatewayPort
+                + "/actuator/health/readiness"), Duration.ofMinutes(2));
+    }
+
+    /**
+     * A second gateway like the devstack's, same JVM options and routes, with every observation off (no HTTP
+     * metrics, no tracing, no observed calls to services): the cost of observability is the difference between the two.
+     */
+    private static ChildProcess startUnobservedGateway(int port) throws IOException {
+        Path jar;
+        try (Stream<Path> files = Files.list(ChorusHome.root().resolve("gateway/target"))) {
+            jar = files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst().orElseThrow();
+        }
+        List<String> command = new ArrayList<>(Devstack.serviceJvm());
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1",
+                "--spring.profiles.active=development",
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:" + devstack.ports().keycloak()
+                        + "/realms/chorus",
+                "--chorus.services.stories=http://localhost:" + devstack.ports().stories(),
+                "--chorus.services.resources=http://localhost:" + devstack.ports().resources(),
+                "--chorus.services.notifications=http://localhost:" + devstack.ports().notifications(),
+                "--management.tracing.enabled=false", "--management.observations.enable.http=false",
+                "--spring.cloud.gateway.server.webflux.observability.enabled=false"));
+        command.addAll(List.of(System.getProperty("chorus.devstack.args.gateway", "").trim().split("\\s+")));
+        command.removeIf(String::isEmpty);
+        return ChildProcess.java("gateway-unobserved", command,
+                new LogFile(WORK.resolve("logs").resolve("gateway-unobserved.log")));
     }
 
     @AfterAll
     static void stopEverything() {
+        if (unobservedGateway != null) {
+            unobservedGateway.close();
+        }
         if (nginx != null) {
             nginx.close();
         }
@@ -72,8 +110,9 @@ class GatewayReadPathBenchmarkIT {
         Map<String, String> targets = Map.of(
                 "direct", "http://127.0.0.1:" + devstack.ports().stories() + "/api/stories",
                 "gateway", "http://127.0.0.1:" + devstack.ports().gateway() + "/api/stories",
+                "gateway-unobserved", "http://127.0.0.1:" + unobservedGatewayPort + "/api/stories",
                 "nginx", "http://127.0.0.1:" + nginxPort + "/api/stories");
-        List<String> order = List.of("direct", "gateway", "nginx");
+        List<String> order = List.of("direct", "gateway", "gateway-unobserved", "nginx");
         for (String name : order) {
             Wrk.run(targets.get(name), CONNECTIONS, WARM_UP, null);
         }
@@ -84,7 +123,7 @@ class GatewayReadPathBenchmarkIT {
             for (String name : order) {
                 Wrk.Result result = Wrk.run(targets.get(name), CONNECTIONS, MEASURE, null);
                 assertThat(result.non2xx()).as("%s answered with errors", name).isZero();
-                lines.add("round %d %-8s %s".formatted(round, name, result));
+                lines.add("round %d %-18s %s".formatted(round, name, result));
                 best.merge(name, result, (a, b) -> a.requestsPerSecond() >= b.requestsPerSecond() ? a : b);
             }
         }
@@ -94,6 +133,10 @@ class GatewayReadPathBenchmarkIT {
         lines.add("best     direct   %s".formatted(best.get("direct")));
         lines.add("best     gateway  %s".formatted(best.get("gateway")));
         lines.add("best     nginx    %s".formatted(best.get("nginx")));
+        double unobserved = best.get("gateway-unobserved").requestsPerSecond();
+        lines.add("best     gateway-unobserved  %s".formatted(best.get("gateway-unobserved")));
+        lines.add("gateway observed (metrics, traces at 10 %%) / unobserved = %.3f (goal >= 0.95)"
+                .formatted(gateway / unobserved));
         lines.add("gateway/direct = %.2f (goal >= 0.85)   gateway/nginx = %.2f (goal >= 1.0)"
                 .formatted(gateway / direct, gateway / proxied));
         lines.add("wrk -t2 -c%d -d%ds, %d cores, load average %s".formatted(CONNECTIONS, MEASURE.toSeconds(),

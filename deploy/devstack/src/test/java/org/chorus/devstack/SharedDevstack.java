@@ -25,7 +25,9 @@ final class SharedDevstack {
 
     static synchronized Devstack get() {
         if (devstack == null) {
-            devstack = Devstack.start(DevstackPorts.free(), HOME, true, name -> new LogFile(LOGS.resolve(name + ".log")));
+            // observed as production is (actuator on management ports, traces exported, Prometheus when installed)
+            devstack = Devstack.start(DevstackPorts.free(), HOME, true, 1, true,
+                    name -> new LogFile(LOGS.resolve(name + ".log")));
             Runtime.getRuntime().addShutdownHook(new Thread(SharedDevstack::stop, "shared-devstack-stop"));
         }
         return devstack;

@@ -1,5 +1,6 @@
 package org.chorus.gateway.hotline;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.chorus.gateway.edge.NationalHotlines;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -18,13 +19,21 @@ class HotlineFallback {
 
     private static final String HOTLINES = NationalHotlines.JSON;
 
+    private final MeterRegistry meters;
+
+    HotlineFallback(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
     @RequestMapping("/fallback/resources/hotlines")
     ResponseEntity<String> hotlines() {
+        fellBack("hotlines");
         return answer(HttpStatus.OK, MediaType.APPLICATION_JSON, HOTLINES);
     }
 
     @RequestMapping("/fallback/resources/search")
     ResponseEntity<String> search() {
+        fellBack("search");
         return answer(HttpStatus.OK, MediaType.APPLICATION_JSON, """
                 {"national_hotlines": %s, "nothing_near": true, "unavailable": true, "results": []}"""
                 .formatted(HOTLINES));
@@ -32,10 +41,16 @@ class HotlineFallback {
 
     @RequestMapping("/fallback/resources")
     ResponseEntity<String> anythingElse() {
+        fellBack("other");
         return answer(HttpStatus.SERVICE_UNAVAILABLE, MediaType.APPLICATION_PROBLEM_JSON, """
                 {"type": "about:blank", "title": "Service Unavailable", "status": 503,
                  "detail": "The local help directory cannot answer right now. The national hotlines can, at any hour.",
                  "national_hotlines": %s}""".formatted(HOTLINES));
+    }
+
+    /** Each answer the gateway gave in the directory's place: the "hotline fallback active" alert reads its rate. */
+    private void fellBack(String route) {
+        meters.counter("chorus.gateway.hotline.fallbacks", "route", route).increment();
     }
 
     private static ResponseEntity<String> answer(HttpStatus status, MediaType type, String body) {

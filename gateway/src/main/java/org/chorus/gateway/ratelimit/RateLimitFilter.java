@@ -1,5 +1,6 @@
 package org.chorus.gateway.ratelimit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,10 +33,12 @@ class RateLimitFilter implements WebFilter {
 
     private final RateLimitProperties properties;
     private final RateCounter counter;
+    private final MeterRegistry meters;
 
-    RateLimitFilter(RateLimitProperties properties, RateCounter counter) {
+    RateLimitFilter(RateLimitProperties properties, RateCounter counter, MeterRegistry meters) {
         this.properties = properties;
         this.counter = counter;
+        this.meters = meters;
     }
 
     @Override
@@ -55,7 +58,7 @@ class RateLimitFilter implements WebFilter {
         String reported = HttpMethod.POST.equals(request.getMethod()) ? reportedStory(path) : null;
         return ClientAddress.of(request)
                 .map(client -> counter.acquire(client.countingUnit(), kind, limit)
-                        .flatMap(retryAfter -> retryAfter != 0 ? tooManyRequests(exchange.getResponse(), retryAfter)
+                        .flatMap(retryAfter -> retryAfter != 0 ? refused(kind, exchange.getResponse(), retryAfter)
                                 : reported == null ? chain.filter(exchange)
                                 : onceForThisClient(client, reported, exchange, chain)))
                 // counting every unreadable address in one shared count would let one client use up everyone's
@@ -93,6 +96,12 @@ class RateLimitFilter implements WebFilter {
     static String reportedStory(String path) {
         Matcher report = REPORT.matcher(path);
         return report.matches() ? report.group(1).toLowerCase(Locale.ROOT) : null;
+    }
+
+    /** Counted by kind of request (read, write, staff, sign-in): a surge shows as refused writes before anyone calls. */
+    private Mono<Void> refused(String kind, ServerHttpResponse response, long retryAfterSeconds) {
+        meters.counter("chorus.gateway.rate.limited", "kind", kind).increment();
+        return tooManyRequests(response, retryAfterSeconds);
     }
 
     private static Mono<Void> tooManyRequests(ServerHttpResponse response, long retryAfterSeconds) {

@@ -36,16 +36,23 @@ public class OutboxRelay extends PollingLoop {
     private final TransactionalOperator transactional;
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
+    private final TraceContext traces;
 
     private Duration backoff = Duration.ZERO;
 
     public OutboxRelay(DatabaseClient db, TransactionalOperator transactional, KafkaTemplate<String, String> kafka,
                        OutboxProperties properties) {
+        this(db, transactional, kafka, properties, TraceContext.none());
+    }
+
+    public OutboxRelay(DatabaseClient db, TransactionalOperator transactional, KafkaTemplate<String, String> kafka,
+                       OutboxProperties properties, TraceContext traces) {
         super("outbox-relay");
         this.db = db;
         this.transactional = transactional;
         this.kafka = kafka;
         this.properties = properties;
+        this.traces = traces;
     }
 
     /** One round: publish up to a batch of pending rows. Emits how many were published. */
@@ -55,7 +62,7 @@ public class OutboxRelay extends PollingLoop {
 
     private Flux<PendingEvent> pending() {
         return db.sql("""
-                        select id, topic, event_key, event_type, payload, occurred_at from outbox_event
+                        select id, topic, event_key, event_type, payload, occurred_at, traceparent from outbox_event
                         order by created_at limit :limit for update skip locked""")
                 .bind("limit", properties.batchSize())
                 .map(row -> new PendingEvent(
@@ -64,7 +71,8 @@ public class OutboxRelay extends PollingLoop {
                         row.get("event_key", String.class),
                         row.get("event_type", String.class),
                         row.get("payload", String.class),
-                        row.get("occurred_at", Instant.class)))
+                        row.get("occurred_at", Instant.class),
+                        row.get("traceparent", String.class)))
                 .all();
     }
 
@@ -106,7 +114,8 @@ public class OutboxRelay extends PollingLoop {
         ProducerRecord<String, String> record = CloudEventHeaders.record(event.topic(), event.key(), event.id(),
                 event.type(), properties.source(), event.occurredAt(), event.payload());
         try {
-            return kafka.send(record);
+            // the producer's observation, a child of the recorded trace, writes the record's traceparent header
+            return traces.continueTrace(event.traceparent(), event.topic(), () -> kafka.send(record));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -162,7 +171,8 @@ public class OutboxRelay extends PollingLoop {
     public record Round(int published, boolean failed, boolean full) {
     }
 
-    private record PendingEvent(UUID id, String topic, String key, String type, String payload, Instant occurredAt) {
+    private record PendingEvent(UUID id, String topic, String key, String type, String payload, Instant occurredAt,
+                                String traceparent) {
     }
 
     private record SendOutcome(List<UUID> published, PendingEvent failed, Throwable error) {

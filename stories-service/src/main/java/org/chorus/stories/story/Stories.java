@@ -114,8 +114,10 @@ class Stories {
                 .bind("urgent", Urgency.of(title, submission.text(), warnings))
                 .bind("keyId", key.masterKeyId())
                 .bind("wrapped", key.wrapped());
-        store = outbox.bindAll(ConsentLedger.bind(store, id, submission.consentDecisions(), now), events);
-        return store.then(reviewEstimates.current().map(Optional::of).defaultIfEmpty(Optional.empty()))
+        GenericExecuteSpec withConsents = ConsentLedger.bind(store, id, submission.consentDecisions(), now);
+        // the request's trace goes into the outbox rows, so the events' publication continues it
+        return Mono.deferContextual(context -> outbox.bindAll(withConsents, events, context).then())
+                .then(reviewEstimates.current().map(Optional::of).defaultIfEmpty(Optional.empty()))
                 .map(review -> new SubmittedStory(id, StoryStatus.SUBMITTED, token, review.orElse(null)));
     }
 

@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+/** Readable console logs (the devstack's); {@link JsonLogPrivacyIT} runs the same lifecycle with production's JSON. */
 @StoriesIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class LogPrivacyIT {
@@ -69,9 +70,15 @@ class LogPrivacyIT {
                 .map(row -> row.get("n", Long.class)).one().block() == 0);
 
         assertThat(logs.getAll()).as("logs are captured").contains(probe);
+        assertFormat(logs.getAll(), probe);
         assertThat(logs.getAll()).doesNotContain(title).doesNotContain(text).doesNotContain(redacted)
                 .doesNotContain(reason).doesNotContain(email).doesNotContain(story.manageToken())
                 .doesNotContain(name).doesNotContain(redactedName).doesNotContain(revisedName)
                 .doesNotContain(refusedName);
+    }
+
+    /** The development console's readable lines; {@link JsonLogPrivacyIT} checks production's JSON instead. */
+    void assertFormat(String logs, String probe) {
+        assertThat(logs.lines().filter(line -> line.contains(probe))).noneMatch(line -> line.startsWith("{"));
     }
 }
