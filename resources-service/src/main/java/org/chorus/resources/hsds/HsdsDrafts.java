@@ -21,6 +21,7 @@ import org.chorus.resources.hsds.Hsds.Location;
 import org.chorus.resources.hsds.Hsds.Schedule;
 import org.chorus.resources.hsds.Hsds.Service;
 import org.chorus.resources.hsds.Hsds.ServiceAtLocation;
+import org.chorus.resources.interchange.DirectoryImport;
 import org.chorus.resources.interchange.DirectoryImport.Fault;
 import org.chorus.resources.interchange.DirectoryImport.Source;
 import org.chorus.resources.taxonomy.TaxonomyTerm;
@@ -48,6 +49,10 @@ final class HsdsDrafts {
 
     /** @throws org.springframework.web.ErrorResponseException naming every service HSDS fields cannot be read from */
     static Read read(List<Service> services) {
+        if (services != null && services.size() > DirectoryImport.MAX_ROWS) {
+            // before any service is read: the same answer as the import's own count
+            throw new InvalidInput("services", "a file may hold at most " + DirectoryImport.MAX_ROWS + " services");
+        }
         List<ServiceDraft> drafts = new ArrayList<>();
         List<Source> sources = new ArrayList<>();
         List<Fault> faults = new ArrayList<>();
@@ -61,7 +66,7 @@ final class HsdsDrafts {
             }
         }
         if (!faults.isEmpty()) {
-            throw org.chorus.resources.interchange.DirectoryImport.rejected(faults);
+            throw DirectoryImport.rejected(faults);
         }
         return new Read(drafts, sources);
     }

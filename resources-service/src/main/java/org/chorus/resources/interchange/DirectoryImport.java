@@ -35,7 +35,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 @Service
 public class DirectoryImport {
 
-    static final int MAX_ROWS = 1_000;
+    public static final int MAX_ROWS = 1_000;
 
     private final Directory directory;
     private final TransactionalOperator transactional;

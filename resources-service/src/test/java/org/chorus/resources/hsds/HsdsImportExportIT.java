@@ -169,8 +169,9 @@ class HsdsImportExportIT {
         refused.put("[42]", "");
         refused.put("[" + with(one, "name", "\"" + "x".repeat(100_000) + "\"") + "]", "[0].name");
         refused.put("[" + with(one, "name", "42") + "]", "[0].name");
-        refused.put("[" + with(one, "name", "\"nul\\u0000here\"") + "]", "[0].name");
-        refused.put("[" + with(one, "name", "\"half \\ud800 pair\"") + "]", "[0].name");
+        // escaped in the file's own text: a tree would write an unpaired surrogate as '?'
+        refused.put("[" + with(one, "name", "\"NAME\"").replace("NAME", "nul\\u0000here") + "]", "[0].name");
+        refused.put("[" + with(one, "name", "\"NAME\"").replace("NAME", "half \\ud800 pair") + "]", "[0].name");
         refused.put("[" + with(one, "id", "\"'; DROP TABLE service; --\"") + "]", "[0].id");
         refused.put("[" + with(one, "phones", "[{\"number\": \"<script>alert(1)</script>\"}]") + "]",
                 "[0].phones[0].number");
