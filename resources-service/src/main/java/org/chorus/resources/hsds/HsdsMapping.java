@@ -110,10 +110,6 @@ class HsdsMapping {
                 owner.website(), null);
     }
 
-    static ServiceAtLocation serviceAtLocation(UUID serviceId, LocationView place) {
-        return new ServiceAtLocation(place.id(), serviceId, place.id(), null, location(place), null, null);
-    }
-
     /** A place as the public may see it: a confidential one without street, number or coordinates. */
     static Location location(LocationView place) {
         UUID id = place.id();
