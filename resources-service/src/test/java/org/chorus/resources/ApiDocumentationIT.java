@@ -40,6 +40,9 @@ class ApiDocumentationIT {
                 .jsonPath("$.paths['/api/admin/resources/import'].post.requestBody.content['application/zip']")
                 .exists()
                 .jsonPath("$.paths['/api/admin/resources/export/csv']").exists()
+                .jsonPath("$.paths['/api/admin/resources/hsds/export'].get").exists()
+                .jsonPath("$.paths['/api/admin/resources/hsds/import'].post.requestBody"
+                        + ".content['application/json'].schema.items['$ref']").exists()
                 .jsonPath("$.paths['/api/admin/resources/services/{id}/temporarily-closed']").exists();
     }
 

@@ -1,5 +1,6 @@
 package org.chorus.resources.hsds;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 /**
  * The HSDS 3.0 objects this API answers with, field for field as Open Referral's compiled schemas name them. Absent
  * values are left out (no {@code null}s, which the schemas' string types refuse); a list view leaves out the arrays.
+ * Read back by the staff HSDS import ({@link HsdsDrafts}), where fields Chorus does not keep are passed over.
  */
 final class Hsds {
 
@@ -33,6 +35,7 @@ final class Hsds {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Service(UUID id, UUID organizationId, String name, String description, String status,
                    LocalDate assuredDate, String alert, Instant lastModified, Organization organization,
                    List<Phone> phones, List<Schedule> schedules, List<ServiceAtLocation> serviceAtLocations,
@@ -47,6 +50,7 @@ final class Hsds {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Organization(UUID id, String name, String description, String website, List<Service> services) {
 
         Organization brief() {
@@ -56,17 +60,20 @@ final class Hsds {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Phone(UUID id, UUID serviceId, String number, String type, String description, List<Language> languages) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Language(UUID id, UUID serviceId, UUID phoneId, String name, String code) {
     }
 
     /** Weekly opening hours as an iCalendar-style rule: {@code freq=WEEKLY}, one day in {@code byday}. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Schedule(UUID id, UUID serviceId, String freq, String wkst, String byday, String opensAt,
                     String closesAt, String description) {
     }
@@ -77,6 +84,7 @@ final class Hsds {
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record ServiceAtLocation(UUID id, UUID serviceId, UUID locationId, String description, Location location,
                              Service service, List<Attribute> attributes) {
     }
@@ -87,6 +95,7 @@ final class Hsds {
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Location(UUID id, String locationType, String name, String description, Double latitude, Double longitude,
                     List<Address> addresses, List<Accessibility> accessibility, List<Attribute> attributes) {
 
@@ -98,30 +107,35 @@ final class Hsds {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Address(UUID id, UUID locationId, @JsonProperty("address_1") String address1, String city,
                    String stateProvince, String postalCode, String country, String addressType) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Accessibility(UUID id, UUID locationId, String description) {
     }
 
     /** A value of a taxonomy term attached to a record: how HSDS 3 carries what its fields do not say. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Attribute(UUID id, UUID linkId, String linkType, String linkEntity, UUID taxonomyTermId, String value,
                      TaxonomyTerm taxonomyTerm) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record TaxonomyTerm(UUID id, String code, String name, String description, String taxonomy, UUID taxonomyId,
                         String language) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Taxonomy(UUID id, String name, String description, String version) {
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -45,6 +46,19 @@ class HsdsMapping {
     }
 
     Service service(ServiceView view) {
+        return service(view, true, HsdsMapping::location);
+    }
+
+    /**
+     * A service as staff hold it, for the staff HSDS export only: a confidential place keeps its true address and
+     * coordinates (with its {@code call_for_location} attribute), as the staff JSON and CSV exports do, and the
+     * moment's {@code open_now} is left out, being no fact the directory keeps. {@link HsdsDrafts} reads it back.
+     */
+    Service staffService(ServiceView view) {
+        return service(view, false, HsdsMapping::staffLocation);
+    }
+
+    private Service service(ServiceView view, boolean withOpenNow, Function<LocationView, Location> asLocation) {
         UUID id = view.id();
         boolean temporarilyClosed = "temporarily closed".equals(view.status());
         List<Attribute> attributes = new ArrayList<>();
@@ -53,7 +67,9 @@ class HsdsMapping {
                     Hsds.id("attribute", id, term.code()), id, "service", "service", term.id(), null, term)));
         }
         attributes.add(extension(id, "service", Extension.TWENTY_FOUR_SEVEN, String.valueOf(view.twentyFourSeven())));
-        attributes.add(extension(id, "service", Extension.OPEN_NOW, String.valueOf(openNow(view))));
+        if (withOpenNow) {
+            attributes.add(extension(id, "service", Extension.OPEN_NOW, String.valueOf(openNow(view))));
+        }
         attributes.add(extension(id, "service", Extension.FREE_OF_CHARGE, String.valueOf(view.freeOfCharge())));
         attributes.add(extension(id, "service", Extension.TEMPORARILY_CLOSED, String.valueOf(temporarilyClosed)));
         if (view.lastVerified() != null) {
@@ -80,7 +96,8 @@ class HsdsMapping {
         }).toList();
         List<Language> languages = view.languages().stream()
                 .map(code -> new Language(Hsds.id("language", id, code), id, null, languageName(code), code)).toList();
-        List<ServiceAtLocation> places = view.locations().stream().map(place -> serviceAtLocation(id, place)).toList();
+        List<ServiceAtLocation> places = view.locations().stream().map(place -> new ServiceAtLocation(place.id(), id, place.id(), null, asLocation.apply(place), null, null))
+                .toList();
         ServiceView.OrganizationView owner = view.organization();
         return new Service(id, owner.id(), view.name(), view.description(), view.status(), view.lastVerified(),
                 temporarilyClosed ? view.closureReason() : null, view.modifiedAt(), organization(owner), phones,
@@ -91,10 +108,6 @@ class HsdsMapping {
         // HSDS requires a description; an organization without one says nothing rather than something invented
         return new Organization(owner.id(), owner.name(), owner.description() == null ? "" : owner.description(),
                 owner.website(), null);
-    }
-
-    static ServiceAtLocation serviceAtLocation(UUID serviceId, LocationView place) {
-        return new ServiceAtLocation(place.id(), serviceId, place.id(), null, location(place), null, null);
     }
 
     /** A place as the public may see it: a confidential one without street, number or coordinates. */
@@ -124,6 +137,35 @@ class HsdsMapping {
                         place.stateProvince(), place.postalCode(), "US", "physical"));
         return new Location(id, "physical", null, null, place.latitude(), place.longitude(), addresses,
                 accessibility, List.copyOf(attributes));
+    }
+
+    /**
+     * A place as staff hold it: every location type with its whole address when it has any part of one (a missing
+     * part as {@code ""}, HSDS requiring every address field), a confidential one as a {@code physical} location with
+     * a {@code call_for_location} attribute.
+     */
+    static Location staffLocation(LocationView place) {
+        UUID id = place.id();
+        List<Attribute> attributes = new ArrayList<>();
+        if (place.timeZone() != null) {
+            attributes.add(extension(id, "location", Extension.TIME_ZONE, place.timeZone()));
+        }
+        if (isConfidential(place)) {
+            attributes.add(extension(id, "location", Extension.CALL_FOR_LOCATION, "true"));
+        }
+        List<Accessibility> accessibility = place.accessibility() == null ? null : place.accessibility().stream()
+                .map(code -> new Accessibility(Hsds.id("accessibility", id, code), id, code)).toList();
+        boolean anyAddress = Stream.of(place.address1(), place.city(), place.stateProvince(), place.postalCode())
+                .anyMatch(part -> part != null);
+        List<Address> addresses = !anyAddress ? null : List.of(new Address(Hsds.id("address", id), id,
+                orEmpty(place.address1()), orEmpty(place.city()), orEmpty(place.stateProvince()),
+                orEmpty(place.postalCode()), "US", "physical"));
+        return new Location(id, "virtual".equals(place.locationType()) ? "virtual" : "physical", null, null,
+                place.latitude(), place.longitude(), addresses, accessibility, List.copyOf(attributes));
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     static boolean isConfidential(LocationView place) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.chorus.resources.directory.Directory;
 import org.chorus.resources.directory.ServiceDraft;
@@ -32,9 +33,9 @@ import tools.jackson.databind.annotation.JsonNaming;
  * naming each row's faults; otherwise every service is created or replaced, matched by id, in one transaction.
  */
 @Service
-class DirectoryImport {
+public class DirectoryImport {
 
-    static final int MAX_ROWS = 1_000;
+    public static final int MAX_ROWS = 1_000;
 
     private final Directory directory;
     private final TransactionalOperator transactional;
@@ -57,11 +58,11 @@ class DirectoryImport {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record ImportReport(int created, int updated, List<RowOutcome> rows) {
+    public record ImportReport(int created, int updated, List<RowOutcome> rows) {
     }
 
     /** Where a service came from, for the report. */
-    record Source(String file, int row) {
+    public record Source(String file, int row) {
 
         String label() {
             return file == null ? "[" + (row - 1) + "]" : file + "[" + row + "]";
@@ -69,7 +70,7 @@ class DirectoryImport {
     }
 
     /** Something wrong with one row of one file. */
-    record Fault(Source source, String field, String message) {
+    public record Fault(Source source, String field, String message) {
     }
 
     /** A JSON file: the n-th service is row n. */
@@ -81,6 +82,16 @@ class DirectoryImport {
 
     /** @param sources one per draft: the row it was read from */
     Mono<ImportReport> importServices(List<ServiceDraft> drafts, List<Source> sources) {
+        return importServices(drafts, sources, UnaryOperator.identity());
+    }
+
+    /**
+     * @param fieldNames how a field of a draft is named in the file it was read from (a draft's
+     *                   {@code locations[0].postal_code} is an HSDS service's
+     *                   {@code service_at_locations[0].location.addresses[0].postal_code})
+     */
+    public Mono<ImportReport> importServices(List<ServiceDraft> drafts, List<Source> sources,
+                                             UnaryOperator<String> fieldNames) {
         if (drafts == null || drafts.isEmpty()) {
             throw new InvalidInput("services", "the file holds no services");
         }
@@ -88,9 +99,9 @@ class DirectoryImport {
             throw new InvalidInput("services", "a file may hold at most " + MAX_ROWS + " services");
         }
         Map<Integer, List<Map<String, String>>> faults = new HashMap<>();
-        Set<String> zones = checkRows(drafts, sources, faults);
+        Set<String> zones = checkRows(drafts, sources, faults, fieldNames);
         return directory.unknownTimeZones(zones).flatMap(unknown -> {
-            checkTimeZones(drafts, unknown, faults);
+            checkTimeZones(drafts, unknown, faults, fieldNames);
             return faults.isEmpty() ? store(drafts, sources)
                     : Mono.error(rejected(drafts, sources, faults, List.of()));
         });
@@ -98,7 +109,8 @@ class DirectoryImport {
 
     /** Checks every row on its own and against the earlier ones; returns the time zones the rows name. */
     private static Set<String> checkRows(List<ServiceDraft> drafts, List<Source> sources,
-                                         Map<Integer, List<Map<String, String>>> faults) {
+                                         Map<Integer, List<Map<String, String>>> faults,
+                                         UnaryOperator<String> fieldNames) {
         Map<UUID, Integer> rowOfId = new HashMap<>();
         Map<UUID, Integer> rowOfLocation = new HashMap<>();
         Set<String> zones = new LinkedHashSet<>();
@@ -106,7 +118,7 @@ class DirectoryImport {
             try {
                 checkRow(i, drafts.get(i), sources, rowOfId, rowOfLocation, zones);
             } catch (InvalidInput e) {
-                fault(faults, i, e.field(), e.getMessage());
+                fault(faults, i, fieldNames.apply(e.field()), e.getMessage());
             }
         }
         return zones;
@@ -137,13 +149,14 @@ class DirectoryImport {
 
     /** Rows already at fault are not looked at again: their places may not even be there. */
     private static void checkTimeZones(List<ServiceDraft> drafts, Set<String> unknown,
-                                       Map<Integer, List<Map<String, String>>> faults) {
+                                       Map<Integer, List<Map<String, String>>> faults,
+                                       UnaryOperator<String> fieldNames) {
         for (int i = 0; i < drafts.size(); i++) {
             ServiceDraft draft = drafts.get(i);
             List<LocationDraft> places = faults.containsKey(i) ? List.of() : draft.places();
             for (int at = 0; at < places.size(); at++) {
                 if (unknown.contains(places.get(at).timeZone())) {
-                    fault(faults, i, draft.placeField(at) + ".time_zone", "is not a known IANA time zone");
+                    fault(faults, i, fieldNames.apply(draft.placeField(at) + ".time_zone"), "is not a known IANA time zone");
                 }
             }
         }
@@ -163,7 +176,7 @@ class DirectoryImport {
     }
 
     /** A file rejected before any service could be put together (CSV rows that do not parse or do not match). */
-    static ErrorResponseException rejected(List<Fault> faults) {
+    public static ErrorResponseException rejected(List<Fault> faults) {
         return rejected(List.of(), List.of(), Map.of(), faults);
     }
 

@@ -24,7 +24,7 @@ import reactor.core.scheduler.Schedulers;
  * blocking-friendly thread, and deletes it whatever happens.
  */
 @Component
-class ImportUpload {
+public class ImportUpload {
 
     private final ImportLimits limits;
 
@@ -37,7 +37,7 @@ class ImportUpload {
     }
 
     /** @param read runs on boundedElastic: it may block reading the file */
-    <T> Mono<T> spooled(HttpHeaders headers, Flux<DataBuffer> body, Function<Path, Mono<T>> read) {
+    public <T> Mono<T> spooled(HttpHeaders headers, Flux<DataBuffer> body, Function<Path, Mono<T>> read) {
         long cap = limits.maxUpload().toBytes();
         if (headers.getContentLength() > cap) {
             // refused before a byte is read; the body is drained by the server

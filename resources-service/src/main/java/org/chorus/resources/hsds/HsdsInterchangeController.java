@@ -1,0 +1,83 @@
+package org.chorus.resources.hsds;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import org.chorus.resources.directory.DirectoryQueries;
+import org.chorus.resources.hsds.Hsds.Service;
+import org.chorus.resources.interchange.DirectoryImport;
+import org.chorus.resources.interchange.ImportUpload;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole directory in and out as HSDS 3.0 JSON, for resource editors: a list of services each as HSDS's
+ * {@code /services/{id}} answers it ({@code compiled/service.json}). Staff data: a confidential place keeps its true
+ * address and coordinates, as in the staff JSON and CSV exports, so an export imports back unchanged. The import
+ * follows the directory's other imports: spooled to a temporary file, all or nothing, a report naming each service's
+ * faults by their HSDS field path.
+ */
+@RestController
+class HsdsInterchangeController {
+
+    private static final TypeReference<List<Service>> SERVICES = new TypeReference<>() { };
+
+    private final DirectoryQueries queries;
+    private final HsdsMapping mapping;
+    private final DirectoryImport imports;
+    private final ImportUpload upload;
+    private final JsonMapper json;
+
+    HsdsInterchangeController(DirectoryQueries queries, HsdsMapping mapping, DirectoryImport imports,
+                              ImportUpload upload, JsonMapper json) {
+        this.queries = queries;
+        this.mapping = mapping;
+        this.imports = imports;
+        this.upload = upload;
+        this.json = json;
+    }
+
+    @Operation(summary = "Export the whole directory as HSDS 3.0 services, confidential addresses included")
+    @GetMapping(path = "/api/admin/resources/hsds/export", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Flux<Service>> export() {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(queries.export(true).map(mapping::staffService));
+    }
+
+    @Operation(summary = "Import HSDS 3.0 services (a JSON array of /services/{id} objects), all or nothing",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            array = @ArraySchema(schema = @Schema(implementation = Service.class)))))
+    @PostMapping(path = "/api/admin/resources/hsds/import", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<DirectoryImport.ImportReport> importServices(@RequestHeader HttpHeaders headers,
+                                                      @RequestBody Flux<DataBuffer> body) {
+        return upload.spooled(headers, body, file -> {
+            List<Service> services;
+            try {
+                services = json.readValue(file.toFile(), SERVICES);
+            } catch (JacksonException e) {
+                // as the other imports: the field path, never the content
+                return Mono.error(new ServerWebInputException("The file is not a JSON array of HSDS 3.0 services.",
+                        null, e));
+            }
+            HsdsDrafts.Read read = HsdsDrafts.read(services);
+            return imports.importServices(read.drafts(), read.sources(), HsdsDrafts::fieldName);
+        });
+    }
+}
