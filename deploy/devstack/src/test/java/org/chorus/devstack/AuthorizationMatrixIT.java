@@ -91,6 +91,8 @@ class AuthorizationMatrixIT {
                 new Route("GET", "/api/admin/resources/export/csv", "resource-editor", null),
                 new Route("GET", "/api/admin/resources/export", "resource-editor", null),
                 new Route("POST", "/api/admin/resources/import", "resource-editor", "{}"),
+                new Route("GET", "/api/admin/resources/hsds/export", "resource-editor", null),
+                new Route("POST", "/api/admin/resources/hsds/import", "resource-editor", "{}"),
                 new Route("GET", "/api/admin/campaigns", "campaign-manager", null),
                 new Route("POST", "/api/admin/campaigns", "campaign-manager", "{}"),
                 new Route("GET", "/api/admin/campaigns/" + ID, "campaign-manager", null),

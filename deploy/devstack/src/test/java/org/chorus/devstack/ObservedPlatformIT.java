@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.chorus.testsupport.OtlpReceiver;
 import org.chorus.testsupport.OtlpReceiver.Span;
 import org.chorus.testsupport.PrometheusServer;
+import org.chorus.testsupport.ProofOfWork;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +41,7 @@ class ObservedPlatformIT {
         SharedDevstack.PERSONAL.add(words);
         HttpResponse<String> shared = HTTP.send(HttpRequest.newBuilder(URI.create(devstack.gatewayUrl() + "/api/stories"))
                 .header("Content-Type", "application/json")
+                .header(ProofOfWork.HEADER, ProofOfWork.solve(HTTP, devstack.gatewayUrl()))
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"text": "%s", "language": "en", "contactEmail": "%s", "contactConsent": true,
                          "consents": {"publishOnSite": true}}""".formatted(words, email)))

@@ -292,6 +292,8 @@ class HsdsImportExportIT {
     }
 
     private WebTestClient staff() {
-        return http.mutateWith(mockJwt().authorities(RESOURCE_EDITOR));
+        // the export is the whole directory, which the other test classes of this JVM have filled past 256 KB
+        return http.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build()
+                .mutateWith(mockJwt().authorities(RESOURCE_EDITOR));
     }
 }

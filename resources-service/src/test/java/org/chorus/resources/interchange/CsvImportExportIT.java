@@ -406,7 +406,10 @@ class CsvImportExportIT {
     }
 
     private WebTestClient.ResponseSpec importZip(byte[] zip) {
-        return staff().post().uri("/api/admin/resources/import").contentType(ZIP).bodyValue(zip).exchange();
+        // a whole directory's export comes back in: the other test classes of this JVM have filled it, and a
+        // loaded machine takes more than WebTestClient's 5 s over it
+        return staff().mutate().responseTimeout(Duration.ofSeconds(60)).build()
+                .post().uri("/api/admin/resources/import").contentType(ZIP).bodyValue(zip).exchange();
     }
 
     private WebTestClient staff() {
