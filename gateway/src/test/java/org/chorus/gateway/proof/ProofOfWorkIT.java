@@ -27,7 +27,8 @@ class ProofOfWorkIT {
 
     private static final String STORY = "{\"text\":\"a story\",\"language\":\"en\"}";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     int port;
@@ -157,11 +158,11 @@ class ProofOfWorkIT {
     }
 
     private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(uri(path)).GET().build();
+        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).GET().build();
     }
 
     private HttpRequest.Builder post(String path, String body) {
-        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 

@@ -39,7 +39,8 @@ class RedisProofOfWorkIT {
             "chorus.services.stories=" + StubbedServices.stub());
     private static final String STORY = "{\"text\":\"a story\",\"language\":\"en\"}";
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(java.time.Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     int port;
@@ -79,7 +80,8 @@ class RedisProofOfWorkIT {
 
     private HttpResponse<String> submit(String gateway, String solution) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/stories"))
-                .header("Content-Type", "application/json").header(ProofOfWork.HEADER, solution)
+                .timeout(java.time.Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                .header(ProofOfWork.HEADER, solution)
                 .POST(HttpRequest.BodyPublishers.ofString(STORY)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

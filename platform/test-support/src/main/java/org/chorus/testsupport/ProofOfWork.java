@@ -29,6 +29,7 @@ public final class ProofOfWork {
     /** Asks the gateway at {@code gateway} (for example {@code http://127.0.0.1:8080}) for a challenge and solves it. */
     public static String solve(HttpClient http, String gateway) throws IOException, InterruptedException {
         HttpResponse<String> challenge = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/challenge"))
+                .timeout(java.time.Duration.ofSeconds(30))
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
         if (challenge.statusCode() != 200) {
             throw new IllegalStateException("the gateway gave no challenge: " + challenge.statusCode());
