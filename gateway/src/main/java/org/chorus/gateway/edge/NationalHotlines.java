@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The reviewed list of national hotlines in platform/contracts, as JSON: what the gateway gives a reader whenever it
@@ -12,6 +14,9 @@ import java.nio.charset.StandardCharsets;
 public final class NationalHotlines {
 
     public static final String JSON = read("/org/chorus/contracts/national-hotlines.json");
+
+    /** The same list as a tree, to put into a problem's body beside the reason. */
+    public static final JsonNode TREE = JsonMapper.builder().build().readTree(JSON);
 
     private NationalHotlines() {
     }

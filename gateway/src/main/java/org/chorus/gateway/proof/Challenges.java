@@ -10,8 +10,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.chorus.gateway.edge.KeyedHash;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,12 +28,12 @@ final class Challenges {
     private static final HexFormat HEX = HexFormat.of();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final SecretKeySpec key;
+    private final KeyedHash key;
     private final Duration expiry;
     private final SecureRandom random = new SecureRandom();
 
     Challenges(byte[] key, Duration expiry) {
-        this.key = new SecretKeySpec(key, "HmacSHA256");
+        this.key = new KeyedHash(key);
         this.expiry = expiry;
     }
 
@@ -92,13 +91,7 @@ final class Challenges {
     }
 
     private String hmac(String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HEX.formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return key.hex(value);
     }
 
     static String sha256(String value) {

@@ -2,15 +2,11 @@ package org.chorus.gateway.proof;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.chorus.gateway.edge.ClientAddress;
+import org.chorus.gateway.edge.KeyedHash;
 
 /**
  * How hard the next challenge is for a client: harder for a client that has just written several times (a survivor
@@ -25,7 +21,7 @@ final class Difficulty {
     private final ProofOfWorkProperties properties;
     private final Clock clock;
     private final Cache<String, AtomicInteger> recentWrites;
-    private final SecretKeySpec key;
+    private final KeyedHash key;
     private long second;
     private int writesThisSecond;
     private int writesLastSecond;
@@ -37,7 +33,7 @@ final class Difficulty {
                 .maximumSize(1_000_000).build();
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.key = new KeyedHash(secret);
     }
 
     long forClient(ClientAddress client) {
@@ -74,12 +70,6 @@ final class Difficulty {
     }
 
     private String hash(ClientAddress client) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(client.countingUnit().getBytes(StandardCharsets.UTF_8)), 0, 16);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return key.shortHex(client.countingUnit());
     }
 }

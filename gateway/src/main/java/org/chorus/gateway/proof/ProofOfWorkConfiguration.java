@@ -1,11 +1,9 @@
 package org.chorus.gateway.proof;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.chorus.gateway.edge.KeyedHash;
 import org.chorus.gateway.redis.RedisProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -53,12 +51,6 @@ class ProofOfWorkConfiguration {
     }
 
     private static byte[] derive(String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal("chorus proof-of-work challenges v1".getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return new KeyedHash(secret.getBytes(StandardCharsets.UTF_8)).bytes("chorus proof-of-work challenges v1");
     }
 }

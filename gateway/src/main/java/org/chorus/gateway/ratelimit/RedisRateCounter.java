@@ -1,13 +1,10 @@
 package org.chorus.gateway.ratelimit;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.chorus.gateway.edge.KeyedHash;
 import org.chorus.gateway.redis.OutageLog;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -43,7 +40,7 @@ final class RedisRateCounter implements RateCounter {
     private final String keyPrefix;
     private final Clock clock;
     private final long windowMillis;
-    private final SecretKeySpec secret;
+    private final KeyedHash secret;
     private final ClientRateLimiter fallback;
 
     RedisRateCounter(ReactiveStringRedisTemplate redis, String keyPrefix, Clock clock, long windowMillis, String secret) {
@@ -51,7 +48,7 @@ final class RedisRateCounter implements RateCounter {
         this.keyPrefix = keyPrefix;
         this.clock = clock;
         this.windowMillis = windowMillis;
-        this.secret = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.secret = new KeyedHash(secret.getBytes(StandardCharsets.UTF_8));
         this.fallback = new ClientRateLimiter(clock, windowMillis);
     }
 
@@ -105,12 +102,6 @@ final class RedisRateCounter implements RateCounter {
     }
 
     private String hash(String clientAddress) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(secret);
-            return HexFormat.of().formatHex(mac.doFinal(clientAddress.getBytes(StandardCharsets.UTF_8)), 0, 16);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return secret.shortHex(clientAddress);
     }
 }
