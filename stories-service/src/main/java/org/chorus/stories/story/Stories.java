@@ -22,6 +22,7 @@ import org.chorus.stories.taxonomy.AuthorName;
 import org.chorus.stories.taxonomy.ContentWarning;
 import org.chorus.stories.taxonomy.Theme;
 import org.chorus.web.InvalidInput;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -64,7 +65,18 @@ class Stories {
         this.clock = clock;
     }
 
-    Mono<SubmittedStory> submit(StorySubmission submission) {
+    /** A submission's answer, and whether it stored the story ({@code false}: it was stored by an earlier attempt). */
+    record Accepted(SubmittedStory story, boolean first) {
+    }
+
+    /**
+     * @param chosenToken the manage token the author's page chose, or null for one chosen here; a story already stored
+     *                    under it is answered as it is (a retry), not stored twice
+     */
+    Mono<Accepted> submit(StorySubmission submission, String chosenToken) {
+        if (chosenToken != null && !ManageToken.wellFormed(chosenToken)) {
+            return Mono.error(new InvalidInput(ManageToken.HEADER, "must be 256 random bits in base64url (43 characters)"));
+        }
         if (submission.hasContact() != submission.consentsToContact()) {
             return Mono.error(submission.hasContact()
                     ? new InvalidInput("contactConsent", "must be true when a contact email is given")
@@ -75,7 +87,7 @@ class Stories {
         List<String> themes = Theme.ofStory(submission.themes(), "themes");
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        String token = ManageToken.generate();
+        String token = chosenToken != null ? chosenToken : ManageToken.generate();
         DataKey key = dataKeys.generate();
         String title = StoryRow.blankToNull(submission.title());
         List<Outbox.Pending> events = new ArrayList<>(List.of(new Outbox.Pending(Topics.STORIES,
@@ -118,7 +130,20 @@ class Stories {
         // the request's trace goes into the outbox rows, so the events' publication continues it
         return Mono.deferContextual(context -> outbox.bindAll(withConsents, events, context).then())
                 .then(reviewEstimates.current().map(Optional::of).defaultIfEmpty(Optional.empty()))
-                .map(review -> new SubmittedStory(id, StoryStatus.SUBMITTED, token, review.orElse(null)));
+                .map(review -> new Accepted(new SubmittedStory(id, StoryStatus.SUBMITTED, token, review.orElse(null)),
+                        true))
+                // the token's unique index refused the one statement: nothing of this attempt was stored
+                .onErrorResume(DataIntegrityViolationException.class, refused -> chosenToken == null
+                        ? Mono.error(refused) : alreadySubmitted(chosenToken).switchIfEmpty(Mono.error(refused)));
+    }
+
+    /** The story an earlier attempt stored under this token, as it is now. */
+    private Mono<Accepted> alreadySubmitted(String token) {
+        return db.sql("select id, status from story where manage_token_hash = :hash")
+                .bind("hash", ManageToken.hash(token))
+                .map((row, meta) -> new Accepted(new SubmittedStory(row.get("id", UUID.class),
+                        StoryStatus.valueOf(row.get("status", String.class)), token, null), false))
+                .one();
     }
 
     /** The author's own story, unsealed for them. */

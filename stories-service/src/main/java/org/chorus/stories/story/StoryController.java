@@ -29,10 +29,18 @@ class StoryController {
         this.stories = stories;
     }
 
+    /**
+     * Shares a story. The site sends the manage token it chose ({@value ManageToken#HEADER}) so that sending the same
+     * story again, after an answer that never arrived, is safe: the story stored the first time is answered (200),
+     * never a second one. Without the header the service chooses the token, as before.
+     */
     @PostMapping(path = "/api/stories", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<SubmittedStory>> submit(@Valid @RequestBody StorySubmission submission) {
-        return stories.submit(submission)
-                .map(story -> ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(story));
+    Mono<ResponseEntity<SubmittedStory>> submit(
+            @RequestHeader(name = ManageToken.HEADER, required = false) String chosenToken,
+            @Valid @RequestBody StorySubmission submission) {
+        return stories.submit(submission, chosenToken)
+                .map(accepted -> ResponseEntity.status(accepted.first() ? HttpStatus.CREATED : HttpStatus.OK)
+                        .cacheControl(CacheControl.noStore()).body(accepted.story()));
     }
 
     @GetMapping("/api/stories/manage")

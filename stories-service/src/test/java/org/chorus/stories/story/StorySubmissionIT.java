@@ -10,6 +10,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.chorus.contracts.EventTypes;
@@ -27,6 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -217,6 +221,73 @@ class StorySubmissionIT {
         http.post().uri("/api/stories").contentType(MediaType.APPLICATION_JSON).bodyValue(huge).exchange()
                 .expectStatus().isEqualTo(413)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void sendingTheSameStoryAgainUnderItsChosenTokenAnswersTheFirstAndStoresNothingMore() {
+        String token = ManageToken.generate();
+        Map<String, Object> body = Map.of("text", "Sent twice, an answer lost " + UUID.randomUUID(), "language", "en");
+        long before = storyCount();
+
+        SubmittedStory first = submitWithToken(token, body, 201);
+        SubmittedStory again = submitWithToken(token, body, 200);
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(again.manageToken()).isEqualTo(token).isEqualTo(first.manageToken());
+        assertThat(storyCount()).isEqualTo(before + 1);
+        KafkaRecords.awaitKey(Topics.STORIES, first.id().toString(), KAFKA);
+        assertThat(KafkaRecords.read(Topics.STORIES, record -> first.id().toString().equals(record.key()), 2,
+                Duration.ofSeconds(3))).as("StorySubmitted once").hasSize(1);
+        http.get().uri("/api/stories/manage").header(ManageToken.HEADER, token).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo(first.id().toString());
+    }
+
+    @Test
+    void attemptsRacingUnderOneTokenStoreOneStory() {
+        ExecutorService attempts = Executors.newFixedThreadPool(8);
+        String token = ManageToken.generate();
+        Map<String, Object> body = Map.of("text", "Eight tabs at once " + UUID.randomUUID(), "language", "en");
+        long before = storyCount();
+
+        List<Integer> statuses = Stream.generate(() -> CompletableFuture.supplyAsync(() -> http.post()
+                        .uri("/api/stories").contentType(MediaType.APPLICATION_JSON)
+                        .header(ManageToken.HEADER, token).bodyValue(body).exchange()
+                        .returnResult(String.class).getStatus().value(), attempts))
+                .limit(8).toList().stream().map(CompletableFuture::join).toList();
+
+        attempts.shutdown();
+
+        assertThat(statuses).containsOnly(200, 201).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(storyCount()).isEqualTo(before + 1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedTokens")
+    void aChosenTokenThatIsNotOneIsAProblemNamingTheHeader(String token) {
+        long before = storyCount();
+
+        http.post().uri("/api/stories").contentType(MediaType.APPLICATION_JSON).header(ManageToken.HEADER, token)
+                .bodyValue(Map.of("text", "A story", "language", "en")).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo(ManageToken.HEADER);
+        assertThat(storyCount()).isEqualTo(before);
+    }
+
+    static Stream<String> malformedTokens() {
+        return Stream.of("", "short", "x".repeat(42), "x".repeat(44), "x".repeat(10_000),
+                "<script>alert(1)</script>xxxxxxxxxxxxxxxxxxxxxxxxxx",
+                "'; drop table story; --xxxxxxxxxxxxxxxxxxxxxxxxx", "é".repeat(43), "a+b/" + "c".repeat(39));
+    }
+
+    private SubmittedStory submitWithToken(String token, Map<String, Object> body, int status) {
+        SubmittedStory answer = http.post().uri("/api/stories").contentType(MediaType.APPLICATION_JSON)
+                .header(ManageToken.HEADER, token).bodyValue(body).exchange()
+                .expectStatus().isEqualTo(status)
+                .expectHeader().cacheControl(CacheControl.noStore())
+                .expectBody(SubmittedStory.class).returnResult().getResponseBody();
+        assertThat(answer).isNotNull();
+        return answer;
     }
 
     private UUID submit(Map<String, Object> body) {
