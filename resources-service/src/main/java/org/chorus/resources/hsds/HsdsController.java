@@ -212,8 +212,8 @@ class HsdsController {
                                               @Pattern(regexp = PER_PAGE, message = PER_PAGE_MESSAGE) String perPage,
                                               @RequestParam(required = false)
                                               @Pattern(regexp = FORMAT, message = FORMAT_MESSAGE) String format) {
-        PlaceFilter filter = placeFilter(text(search), serviceType(taxonomyTermId), uuid(organizationId),
-                instant(modifiedAfter), text(postcode), text(proximity));
+        PlaceFilter filter = placeFilter(new ServiceFilter(text(search), serviceType(taxonomyTermId),
+                uuid(organizationId), instant(modifiedAfter)), text(postcode), text(proximity));
         if (ndjson(format)) {
             return ndjson(queries.places(filter, null, 0).buffer(100).concatMap(this::serviceAtLocations));
         }
@@ -307,10 +307,9 @@ class HsdsController {
                 }));
     }
 
-    private PlaceFilter placeFilter(String search, String serviceType, UUID organizationId, Instant modifiedAfter,
-                                    String postcode, String proximity) {
+    private PlaceFilter placeFilter(ServiceFilter services, String postcode, String proximity) {
         if (proximity == null) {
-            return new PlaceFilter(search, serviceType, organizationId, modifiedAfter, postcode, null, null);
+            return new PlaceFilter(services, postcode, null, null);
         }
         if (postcode == null) {
             throw new InvalidInput("proximity", "needs a postcode to measure from");
@@ -321,7 +320,7 @@ class HsdsController {
         }
         Coordinates centre = zips.locate(postcode).orElseThrow(() ->
                 new InvalidInput("postcode", "is not a US ZIP code area this directory knows"));
-        return new PlaceFilter(search, serviceType, organizationId, modifiedAfter, postcode, centre, metres);
+        return new PlaceFilter(services, postcode, centre, metres);
     }
 
     private static <T> ResponseEntity<Object> fixedList(List<T> all, String page, String perPage, String format) {

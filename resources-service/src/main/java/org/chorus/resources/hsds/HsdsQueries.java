@@ -1,9 +1,11 @@
 package org.chorus.resources.hsds;
 
-import java.time.Instant;
+import static org.chorus.resources.directory.DirectoryQueries.PUBLIC_STATUSES;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.chorus.resources.directory.DirectoryQueries.ServiceFilter;
 import org.chorus.resources.geo.Coordinates;
 import org.chorus.resources.hsds.Hsds.Organization;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -20,8 +22,6 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class HsdsQueries {
-
-    private static final String PUBLIC_STATUSES = "s.status in ('active', 'temporarily closed')";
 
     /** Great-circle distance in metres from :lat/:lon to the location's public point (as search measures it). */
     private static final String DISTANCE_M = """
@@ -43,13 +43,13 @@ class HsdsQueries {
     /**
      * Which places of public services to list.
      *
+     * @param services   which services the places belong to, as every list of services filters them
      * @param postcode   with no origin, places whose postal code is this; with an origin, only where the origin
      *                   came from (the postcode's centre)
      * @param origin     the centre to measure from, or null
      * @param proximityM at most this many metres from the origin
      */
-    record PlaceFilter(String search, String taxonomyTerm, UUID organizationId, Instant modifiedAfter,
-                       String postcode, Coordinates origin, Integer proximityM) {
+    record PlaceFilter(ServiceFilter services, String postcode, Coordinates origin, Integer proximityM) {
     }
 
     Mono<Long> countPlaces(PlaceFilter filter) {
@@ -85,22 +85,7 @@ class HsdsQueries {
 
     private static String placeWhere(PlaceFilter filter, Map<String, Object> binds) {
         StringBuilder where = new StringBuilder(PUBLIC_STATUSES);
-        if (filter.search() != null) {
-            where.append(" and s.search_text @@ plainto_tsquery('simple', :search)");
-            binds.put("search", filter.search());
-        }
-        if (filter.taxonomyTerm() != null) {
-            where.append(" and s.taxonomy_terms @> array[cast(:term as text)]");
-            binds.put("term", filter.taxonomyTerm());
-        }
-        if (filter.organizationId() != null) {
-            where.append(" and s.organization_id = :organizationId");
-            binds.put("organizationId", filter.organizationId());
-        }
-        if (filter.modifiedAfter() != null) {
-            where.append(" and s.modified_at > :modifiedAfter");
-            binds.put("modifiedAfter", filter.modifiedAfter());
-        }
+        filter.services().appendTo(where, binds);
         if (filter.origin() != null) {
             where.append(" and l.public_latitude is not null and ").append(DISTANCE_M).append(" <= :proximity");
             binds.put("lat", filter.origin().latitude());
