@@ -4,11 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import org.chorus.resources.directory.DirectoryQueries;
 import org.chorus.resources.hsds.Hsds.Service;
 import org.chorus.resources.interchange.DirectoryImport;
 import org.chorus.resources.interchange.ImportUpload;
+import org.chorus.resources.interchange.ZipDownload;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -27,11 +29,12 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole directory in and out as HSDS 3.0 JSON, for resource editors: a list of services each as HSDS's
- * {@code /services/{id}} answers it ({@code compiled/service.json}). Staff data: a confidential place keeps its true
- * address and coordinates, as in the staff JSON and CSV exports, so an export imports back unchanged. The import
- * follows the directory's other imports: spooled to a temporary file, all or nothing, a report naming each service's
- * faults by their HSDS field path.
+ * The whole directory in and out as HSDS 3.0, for resource editors: as JSON, a list of services each as HSDS's
+ * {@code /services/{id}} answers it ({@code compiled/service.json}); as HSDS's tabular data package, a ZIP of one CSV
+ * file per HSDS table with the published datapackage.json. Staff data: a confidential place keeps its true address and
+ * coordinates, as in the staff JSON and CSV exports, so an export imports back unchanged; no public path has either
+ * export. The imports follow the directory's other imports: spooled to a temporary file, all or nothing, a report
+ * naming each fault by its HSDS field path (JSON) or its file, row and column (CSV).
  */
 @RestController
 class HsdsInterchangeController {
@@ -60,6 +63,16 @@ class HsdsInterchangeController {
                 .body(queries.export(true).map(mapping::staffService));
     }
 
+    @Operation(summary = "Export the whole directory as HSDS 3.0's tabular data package (a ZIP of CSV files),"
+            + " confidential addresses included",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = ZipDownload.APPLICATION_ZIP,
+                    schema = @Schema(type = "string", format = "binary"))))
+    @GetMapping(path = "/api/admin/resources/hsds/export/csv", produces = ZipDownload.APPLICATION_ZIP)
+    ResponseEntity<Flux<DataBuffer>> exportCsv() {
+        return ZipDownload.attachment("chorus-directory-hsds-3.0.zip", (out, work) -> HsdsTableExport.write(
+                queries.export(true).map(mapping::staffService).toIterable(), out, work));
+    }
+
     @Operation(summary = "Import HSDS 3.0 services (a JSON array of /services/{id} objects), all or nothing",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -78,6 +91,22 @@ class HsdsInterchangeController {
             }
             HsdsDrafts.Read read = HsdsDrafts.read(services);
             return imports.importServices(read.drafts(), read.sources(), HsdsDrafts::fieldName);
+        });
+    }
+
+    @Operation(summary = "Import HSDS 3.0's tabular data package (a ZIP of CSV files, as the export writes it), all"
+            + " or nothing; faults are named by file, row and column",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = ZipDownload.APPLICATION_ZIP, schema = @Schema(type = "string",
+                            format = "binary"))))
+    @PostMapping(path = "/api/admin/resources/hsds/import", consumes = ZipDownload.APPLICATION_ZIP)
+    Mono<DirectoryImport.ImportReport> importCsv(@RequestHeader HttpHeaders headers,
+                                                 @RequestBody Flux<DataBuffer> body) {
+        return upload.spooled(headers, body, file -> {
+            HsdsTableImport.Read tables = HsdsTableImport.read(file, upload.maxUnpackedBytes());
+            HsdsDrafts.Read read = HsdsDrafts.read(tables.services(), tables.sources(), tables::fault);
+            return imports.importServices(read.drafts(), read.sources(),
+                    (i, field, message) -> tables.fault(i, HsdsDrafts.fieldName(field), message));
         });
     }
 }

@@ -2,14 +2,9 @@ package org.chorus.resources.hsds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.chorus.resources.directory.DirectoryFixtures.RESOURCE_EDITOR;
-import static org.chorus.resources.directory.DirectoryFixtures.create;
-import static org.chorus.resources.directory.DirectoryFixtures.location;
-import static org.chorus.resources.directory.DirectoryFixtures.randomSpot;
-import static org.chorus.resources.directory.DirectoryFixtures.service;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -46,28 +41,10 @@ class HsdsImportExportIT {
 
     @BeforeEach
     void twoServices() {
-        double[] spot = randomSpot();
-        street = "9 Hidden Row " + UUID.randomUUID();
-        Map<String, Object> hidden = service("HSDS shelter", spot[0], spot[1]);
-        hidden.put("taxonomy_terms", List.of("shelter", "counselling"));
-        location(hidden).put("location_type", "confidential");
-        location(hidden).put("address_1", street);
-        location(hidden).put("accessibility", List.of("wheelchair"));
-        shelter = create(http, hidden);
-        Map<String, Object> open = service("HSDS clinic", spot[0], spot[1]);
-        Map<String, Object> online = new HashMap<>();
-        online.put("location_type", "virtual");
-        online.put("time_zone", "America/New_York");
-        open.put("locations", List.of(location(open), online));
-        open.put("phones", List.of(Map.of("number", "555-0142", "type", "tty", "description", "Deaf line",
-                "languages", List.of("en", "es"))));
-        open.put("schedules", List.of(Map.of("weekday", "FR", "opens_at", "22:00", "closes_at", "02:00"),
-                Map.of("weekday", "MO", "opens_at", "09:00", "closes_at", "17:00")));
-        open.put("languages", List.of("en", "es", "vi"));
-        open.put("twenty_four_seven", false);
-        open.put("free_of_charge", true);
-        open.put("organization", Map.of("name", "HSDS org", "description", "Helps", "website", "https://example.org"));
-        clinic = create(http, open);
+        HsdsFixtures.TwoServices two = HsdsFixtures.twoServices(http, "HSDS");
+        shelter = two.shelter();
+        clinic = two.clinic();
+        street = two.street();
     }
 
     @Test

@@ -39,6 +39,7 @@ final class HsdsSchemas {
     static final String TAXONOMY = "taxonomy.json";
     static final String TAXONOMY_TERM = "taxonomy_term.json";
     static final String OPENAPI = "openapi.json";
+    static final String DATAPACKAGE = "datapackage.json";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, String> PUBLISHED = load();
@@ -50,9 +51,12 @@ final class HsdsSchemas {
     private HsdsSchemas() {
     }
 
-    /** The published text of a fixture, as its SHA256SUMS line names it ({@code compiled/service.json}). */
+    /**
+     * The published text of a fixture, as its SHA256SUMS line names it ({@code compiled/service.json}); the tabular
+     * data package ({@code datapackage.json}) is the copy the export ships in the main resources.
+     */
     static String published(String path) {
-        return PUBLISHED.get(path);
+        return path.equals(DATAPACKAGE) ? resource("org/chorus/resources/hsds/" + DATAPACKAGE) : PUBLISHED.get(path);
     }
 
     /** What SHA256SUMS says each fixture's SHA-256 is, by path. */
@@ -60,7 +64,7 @@ final class HsdsSchemas {
         Map<String, String> sums = new LinkedHashMap<>();
         resource("hsds/SHA256SUMS").lines().filter(line -> !line.isBlank()).forEach(line -> {
             String[] parts = line.split("\\s+", 2);
-            sums.put(parts[1].substring("schema/".length()), parts[0]);
+            sums.put(parts[1].startsWith("schema/") ? parts[1].substring("schema/".length()) : parts[1], parts[0]);
         });
         return sums;
     }
