@@ -1,5 +1,6 @@
 package org.chorus.resources.hsds;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -25,6 +26,8 @@ import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,6 +43,11 @@ import tools.jackson.databind.json.JsonMapper;
 class HsdsInterchangeController {
 
     private static final TypeReference<List<Service>> SERVICES = new TypeReference<>() { };
+
+    /** A page of {@code /services?full=true}: only its contents are read. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Contents(List<Service> contents) {
+    }
 
     private final DirectoryQueries queries;
     private final HsdsMapping mapping;
@@ -73,7 +81,8 @@ class HsdsInterchangeController {
                 queries.export(true).map(mapping::staffService).toIterable(), out, work));
     }
 
-    @Operation(summary = "Import HSDS 3.0 services (a JSON array of /services/{id} objects), all or nothing",
+    @Operation(summary = "Import HSDS 3.0 services, all or nothing: a JSON array of /services/{id} objects, or a page"
+            + " of /services?full=true (its contents)",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             array = @ArraySchema(schema = @Schema(implementation = Service.class)))))
@@ -82,12 +91,17 @@ class HsdsInterchangeController {
                                                       @RequestBody Flux<DataBuffer> body) {
         return upload.spooled(headers, body, file -> {
             List<Service> services;
-            try {
-                services = json.readValue(file.toFile(), SERVICES);
+            try (JsonParser parser = json.createParser(file.toFile())) {
+                services = parser.nextToken() == JsonToken.START_OBJECT
+                        ? json.readValue(parser, Contents.class).contents()
+                        : json.readValue(parser, SERVICES);
+                if (parser.nextToken() != null) {
+                    return Mono.error(new ServerWebInputException("The file goes on after its JSON value."));
+                }
             } catch (JacksonException e) {
                 // as the other imports: the field path, never the content
-                return Mono.error(new ServerWebInputException("The file is not a JSON array of HSDS 3.0 services.",
-                        null, e));
+                return Mono.error(new ServerWebInputException("The file is not a JSON array of HSDS 3.0 services"
+                        + " nor a page of them.", null, e));
             }
             HsdsDrafts.Read read = HsdsDrafts.read(services);
             return imports.importServices(read.drafts(), read.sources(), HsdsDrafts::fieldName);

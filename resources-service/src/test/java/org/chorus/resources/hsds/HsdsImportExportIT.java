@@ -104,6 +104,28 @@ class HsdsImportExportIT {
     }
 
     @Test
+    void aPageOfServicesImportsLikeAList() {
+        ArrayNode mine = exported(Set.of(shelter, clinic));
+        String organization = byId(mine, clinic).get("organization_id").asString();
+        String page = http.get().uri("/api/resources/hsds/services?full=true&organization_id={id}", organization)
+                .exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        importFile(page).expectStatus().isOk()
+                .expectBody().jsonPath("$.updated").isEqualTo(1).jsonPath("$.rows[0].id").isEqualTo(clinic.toString());
+        ObjectNode envelope = json.createObjectNode().put("total_items", 2).put("page_number", 1);
+        envelope.set("contents", mine);
+        importFile(envelope.toString()).expectStatus().isOk().expectBody().jsonPath("$.updated").isEqualTo(2);
+
+        assertThat(without(exported(Set.of(shelter, clinic)), Set.of("last_modified")))
+                .isEqualTo(without(mine, Set.of("last_modified")));
+        importFile("{\"contents\": [42]}").expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        importFile("[] []").expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void oneBadServiceRejectsTheFileNamingItsHsdsFieldAndStoresNothing() {
         ArrayNode file = exported(Set.of(clinic));
         UUID good = UUID.randomUUID();
