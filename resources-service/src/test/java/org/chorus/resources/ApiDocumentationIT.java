@@ -47,6 +47,9 @@ class ApiDocumentationIT {
                         + ".content['application/zip']").exists()
                 .jsonPath("$.paths['/api/admin/resources/hsds/export/csv'].get.responses['200']"
                         + ".content['application/zip']").exists()
+                .jsonPath("$.paths['/api/resources/hsds/services'].get.parameters[?(@.name == 'minimal')]").exists()
+                .jsonPath("$.paths['/api/resources/hsds/services'].get.parameters[?(@.name == 'taxonomy_id')]")
+                .exists()
                 .jsonPath("$.paths['/api/admin/resources/services/{id}/temporarily-closed']").exists();
     }
 

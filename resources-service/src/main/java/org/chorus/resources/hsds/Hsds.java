@@ -48,6 +48,11 @@ final class Hsds {
         }
     }
 
+    /** A service as {@code /services?minimal=true} lists it: which one, and when it last changed. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ModifiedService(UUID id, Instant lastModified) {
+    }
+
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -2,11 +2,13 @@ package org.chorus.resources.hsds;
 
 import static org.chorus.resources.directory.DirectoryQueries.PUBLIC_STATUSES;
 
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.chorus.resources.directory.DirectoryQueries.ServiceFilter;
 import org.chorus.resources.geo.Coordinates;
+import org.chorus.resources.hsds.Hsds.ModifiedService;
 import org.chorus.resources.hsds.Hsds.Organization;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -73,6 +75,17 @@ class HsdsQueries {
         }
         return bindAll(db.sql(sql.toString()), binds)
                 .map(row -> new Place(row.get("id", UUID.class), row.get("service_id", UUID.class))).all();
+    }
+
+    /** Every public service the filter matches, newest change first: only its id and when it changed. */
+    Flux<ModifiedService> modified(ServiceFilter filter) {
+        Map<String, Object> binds = new LinkedHashMap<>();
+        StringBuilder where = new StringBuilder(PUBLIC_STATUSES);
+        filter.appendTo(where, binds);
+        return bindAll(db.sql("select s.id, s.modified_at from service s where " + where
+                        + " order by s.modified_at desc, s.id"), binds)
+                .map(row -> new ModifiedService(row.get("id", UUID.class),
+                        row.get("modified_at", OffsetDateTime.class).toInstant())).all();
     }
 
     /** The service a place belongs to, if that service is public. */
