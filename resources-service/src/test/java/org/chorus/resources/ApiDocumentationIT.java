@@ -43,6 +43,13 @@ class ApiDocumentationIT {
                 .jsonPath("$.paths['/api/admin/resources/hsds/export'].get").exists()
                 .jsonPath("$.paths['/api/admin/resources/hsds/import'].post.requestBody"
                         + ".content['application/json'].schema.items['$ref']").exists()
+                .jsonPath("$.paths['/api/admin/resources/hsds/import'].post.requestBody"
+                        + ".content['application/zip']").exists()
+                .jsonPath("$.paths['/api/admin/resources/hsds/export/csv'].get.responses['200']"
+                        + ".content['application/zip']").exists()
+                .jsonPath("$.paths['/api/resources/hsds/services'].get.parameters[?(@.name == 'minimal')]").exists()
+                .jsonPath("$.paths['/api/resources/hsds/services'].get.parameters[?(@.name == 'taxonomy_id')]")
+                .exists()
                 .jsonPath("$.paths['/api/admin/resources/services/{id}/temporarily-closed']").exists();
     }
 

@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 public class DirectoryQueries {
 
     /** What the public sees; inactive and defunct services are gone from every public answer. */
-    private static final String PUBLIC_STATUSES = "s.status in ('active', 'temporarily closed')";
+    public static final String PUBLIC_STATUSES = "s.status in ('active', 'temporarily closed')";
 
     private final DatabaseClient db;
     private final ServiceRows rows;
@@ -46,6 +46,29 @@ public class DirectoryQueries {
      * @param modifiedAfter  changed strictly after this instant
      */
     public record ServiceFilter(String search, String taxonomyTerm, UUID organizationId, Instant modifiedAfter) {
+
+        /**
+         * Appends this filter's conditions on a service aliased {@code s} to {@code where} (each as
+         * {@code " and ..."}), putting their values in {@code binds}: the one filter every list of services uses.
+         */
+        public void appendTo(StringBuilder where, Map<String, Object> binds) {
+            if (search != null && !search.isBlank()) {
+                where.append(" and s.search_text @@ plainto_tsquery('simple', :search)");
+                binds.put("search", search);
+            }
+            if (taxonomyTerm != null) {
+                where.append(" and s.taxonomy_terms @> array[cast(:term as text)]");
+                binds.put("term", taxonomyTerm);
+            }
+            if (organizationId != null) {
+                where.append(" and s.organization_id = :organizationId");
+                binds.put("organizationId", organizationId);
+            }
+            if (modifiedAfter != null) {
+                where.append(" and s.modified_at > :modifiedAfter");
+                binds.put("modifiedAfter", modifiedAfter);
+            }
+        }
     }
 
     /** One page of public services and how many match in all. */
@@ -100,22 +123,7 @@ public class DirectoryQueries {
 
     private static String where(ServiceFilter filter, boolean forStaff, Map<String, Object> binds) {
         StringBuilder where = new StringBuilder(forStaff ? "true" : PUBLIC_STATUSES);
-        if (filter.search() != null && !filter.search().isBlank()) {
-            where.append(" and s.search_text @@ plainto_tsquery('simple', :search)");
-            binds.put("search", filter.search());
-        }
-        if (filter.taxonomyTerm() != null) {
-            where.append(" and s.taxonomy_terms @> array[cast(:term as text)]");
-            binds.put("term", filter.taxonomyTerm());
-        }
-        if (filter.organizationId() != null) {
-            where.append(" and s.organization_id = :organizationId");
-            binds.put("organizationId", filter.organizationId());
-        }
-        if (filter.modifiedAfter() != null) {
-            where.append(" and s.modified_at > :modifiedAfter");
-            binds.put("modifiedAfter", filter.modifiedAfter());
-        }
+        filter.appendTo(where, binds);
         return where.toString();
     }
 

@@ -22,8 +22,10 @@ final class Hsds {
     }
 
     /**
-     * A stable id for a record Chorus keeps without one of its own (a phone's place in its service, a weekly hour, a
-     * language, an attribute): the same parts always give the same UUID (name-based, RFC 4122 version 3).
+     * A stable id for a record Chorus keeps without one of its own (a phone, a weekly hour, a language, an
+     * attribute), made of what the record is rather than where it stands (a phone's number and type, an opening's
+     * day and hours, and which of several equal ones it is), so reordering a service's phones or hours keeps their
+     * ids: the same parts always give the same UUID (name-based, RFC 4122 version 3).
      */
     static UUID id(String kind, Object... parts) {
         StringBuilder name = new StringBuilder("chorus:hsds:").append(kind);
@@ -46,6 +48,11 @@ final class Hsds {
             return new Service(id, organizationId, name, description, status, assuredDate, alert, lastModified,
                     organization == null ? null : organization.brief(), null, null, null, null, null);
         }
+    }
+
+    /** A service as {@code /services?minimal=true} lists it: which one, and when it last changed. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ModifiedService(UUID id, Instant lastModified) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -19,6 +19,7 @@ import org.chorus.resources.directory.ServiceView;
 import org.chorus.resources.geo.Coordinates;
 import org.chorus.resources.geo.ZipCentroids;
 import org.chorus.resources.hsds.Hsds.About;
+import org.chorus.resources.hsds.Hsds.ModifiedService;
 import org.chorus.resources.hsds.Hsds.Organization;
 import org.chorus.resources.hsds.Hsds.Page;
 import org.chorus.resources.hsds.Hsds.Service;
@@ -103,19 +104,26 @@ class HsdsController {
     }
 
     @Operation(summary = "HSDS 3.0 services", description = PAGED + " Items: service_list.json, or service.json"
-            + " with full=true. taxonomy_term_id is a service type's id from /taxonomy_terms.")
+            + " with full=true. taxonomy_term_id is a service type's id from /taxonomy_terms; taxonomy_id a"
+            + " taxonomy's id from /taxonomies (services with any term of it: every service has a service type and"
+            + " Chorus's extension attributes). With minimal=true every match on one page, each item only its id and"
+            + " last_modified (the openapi.json's 'modified_date' is the service's last_modified field).")
     @GetMapping("/services")
     ResponseEntity<Object> services(@RequestParam(required = false) @Size(max = 200, message = SEARCH_MESSAGE)
                                     @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE)
                                     String search,
                                     @RequestParam(name = "taxonomy_term_id", required = false)
                                     @Pattern(regexp = UUID_TEXT, message = UUID_MESSAGE) String taxonomyTermId,
+                                    @RequestParam(name = "taxonomy_id", required = false)
+                                    @Pattern(regexp = UUID_TEXT, message = UUID_MESSAGE) String taxonomyId,
                                     @RequestParam(name = "organization_id", required = false)
                                     @Pattern(regexp = UUID_TEXT, message = UUID_MESSAGE) String organizationId,
                                     @RequestParam(name = "modified_after", required = false)
                                     @Pattern(regexp = DATE_TIME, message = DATE_TIME_MESSAGE) String modifiedAfter,
                                     @RequestParam(required = false) @Pattern(regexp = FLAG, message = FLAG_MESSAGE)
                                     String full,
+                                    @RequestParam(required = false) @Pattern(regexp = FLAG, message = FLAG_MESSAGE)
+                                    String minimal,
                                     @RequestParam(required = false) @Pattern(regexp = PAGE, message = PAGE_MESSAGE)
                                     String page,
                                     @RequestParam(name = "per_page", required = false)
@@ -124,6 +132,12 @@ class HsdsController {
                                     String format) {
         ServiceFilter filter = new ServiceFilter(text(search), serviceType(taxonomyTermId), uuid(organizationId),
                 instant(modifiedAfter));
+        checkTaxonomy(taxonomyId);
+        if ("true".equals(text(minimal))) {
+            Flux<ModifiedService> all = queries.modified(filter);
+            return ndjson(format) ? ndjson(all) : json(all.collectList()
+                    .map(contents -> Page.of(contents, contents.size(), 1, Math.max(1, contents.size()))));
+        }
         Function<ServiceView, Service> shape = "true".equals(text(full)) ? mapping::service
                 : view -> mapping.service(view).brief();
         if (ndjson(format)) {
@@ -195,6 +209,9 @@ class HsdsController {
                                               @RequestParam(name = "taxonomy_term_id", required = false)
                                               @Pattern(regexp = UUID_TEXT, message = UUID_MESSAGE)
                                               String taxonomyTermId,
+                                              @RequestParam(name = "taxonomy_id", required = false)
+                                              @Pattern(regexp = UUID_TEXT, message = UUID_MESSAGE)
+                                              String taxonomyId,
                                               @RequestParam(name = "organization_id", required = false)
                                               @Pattern(regexp = UUID_TEXT, message = UUID_MESSAGE)
                                               String organizationId,
@@ -212,8 +229,9 @@ class HsdsController {
                                               @Pattern(regexp = PER_PAGE, message = PER_PAGE_MESSAGE) String perPage,
                                               @RequestParam(required = false)
                                               @Pattern(regexp = FORMAT, message = FORMAT_MESSAGE) String format) {
-        PlaceFilter filter = placeFilter(text(search), serviceType(taxonomyTermId), uuid(organizationId),
-                instant(modifiedAfter), text(postcode), text(proximity));
+        PlaceFilter filter = placeFilter(new ServiceFilter(text(search), serviceType(taxonomyTermId),
+                uuid(organizationId), instant(modifiedAfter)), text(postcode), text(proximity));
+        checkTaxonomy(taxonomyId);
         if (ndjson(format)) {
             return ndjson(queries.places(filter, null, 0).buffer(100).concatMap(this::serviceAtLocations));
         }
@@ -307,10 +325,9 @@ class HsdsController {
                 }));
     }
 
-    private PlaceFilter placeFilter(String search, String serviceType, UUID organizationId, Instant modifiedAfter,
-                                    String postcode, String proximity) {
+    private PlaceFilter placeFilter(ServiceFilter services, String postcode, String proximity) {
         if (proximity == null) {
-            return new PlaceFilter(search, serviceType, organizationId, modifiedAfter, postcode, null, null);
+            return new PlaceFilter(services, postcode, null, null);
         }
         if (postcode == null) {
             throw new InvalidInput("proximity", "needs a postcode to measure from");
@@ -321,7 +338,7 @@ class HsdsController {
         }
         Coordinates centre = zips.locate(postcode).orElseThrow(() ->
                 new InvalidInput("postcode", "is not a US ZIP code area this directory knows"));
-        return new PlaceFilter(search, serviceType, organizationId, modifiedAfter, postcode, centre, metres);
+        return new PlaceFilter(services, postcode, centre, metres);
     }
 
     private static <T> ResponseEntity<Object> fixedList(List<T> all, String page, String perPage, String format) {
@@ -355,6 +372,17 @@ class HsdsController {
                 .map(TaxonomyTerm::code).findFirst()
                 .orElseThrow(() -> new InvalidInput("taxonomy_term_id",
                         "is not the id of a service type (see /api/resources/hsds/taxonomy_terms)"));
+    }
+
+    /**
+     * A taxonomy_id must name one of the directory's taxonomies; it then selects every service, each having a service
+     * type and the extension attributes, so it narrows nothing.
+     */
+    private static void checkTaxonomy(String taxonomyId) {
+        UUID id = uuid(taxonomyId);
+        if (id != null && ChorusTaxonomies.taxonomies().stream().noneMatch(taxonomy -> taxonomy.id().equals(id))) {
+            throw new InvalidInput("taxonomy_id", "is not the id of a taxonomy (see /api/resources/hsds/taxonomies)");
+        }
     }
 
     private static boolean ndjson(String format) {

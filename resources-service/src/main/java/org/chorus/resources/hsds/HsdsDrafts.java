@@ -47,22 +47,35 @@ final class HsdsDrafts {
     private HsdsDrafts() {
     }
 
-    /** @throws org.springframework.web.ErrorResponseException naming every service HSDS fields cannot be read from */
+    /**
+     * A JSON file: the n-th service is row n.
+     *
+     * @throws org.springframework.web.ErrorResponseException naming every service HSDS fields cannot be read from
+     */
     static Read read(List<Service> services) {
+        List<Source> sources = new ArrayList<>();
+        for (int i = 0; services != null && i < services.size(); i++) {
+            sources.add(new Source(null, i + 1));
+        }
+        return read(services, sources, (i, field, message) -> new Fault(sources.get(i), field, message));
+    }
+
+    /**
+     * @param sources one per service: where it was read from
+     * @param places  where a fault in a service's HSDS field is reported
+     */
+    static Read read(List<Service> services, List<Source> sources, DirectoryImport.FaultPlaces places) {
         if (services != null && services.size() > DirectoryImport.MAX_ROWS) {
             // before any service is read: the same answer as the import's own count
             throw new InvalidInput("services", "a file may hold at most " + DirectoryImport.MAX_ROWS + " services");
         }
         List<ServiceDraft> drafts = new ArrayList<>();
-        List<Source> sources = new ArrayList<>();
         List<Fault> faults = new ArrayList<>();
         for (int i = 0; services != null && i < services.size(); i++) {
-            Source source = new Source(null, i + 1);
-            sources.add(source);
             try {
                 drafts.add(services.get(i) == null ? null : draft(services.get(i)));
             } catch (InvalidInput e) {
-                faults.add(new Fault(source, e.field(), e.getMessage()));
+                faults.add(places.fault(i, e.field(), e.getMessage()));
             }
         }
         if (!faults.isEmpty()) {

@@ -6,12 +6,13 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.chorus.resources.directory.ServiceView;
 import org.chorus.resources.directory.ServiceView.LocationView;
@@ -81,19 +82,19 @@ class HsdsMapping {
         if (temporarilyClosed && view.closedUntil() != null) {
             attributes.add(extension(id, "service", Extension.CLOSED_UNTIL, view.closedUntil().toString()));
         }
-        List<Phone> phones = IntStream.range(0, view.phones().size()).mapToObj(i -> {
-            ServiceView.PhoneView phone = view.phones().get(i);
-            UUID phoneId = Hsds.id("phone", id, i);
+        Map<String, Integer> seen = new HashMap<>();
+        List<Phone> phones = view.phones().stream().map(phone -> {
+            UUID phoneId = Hsds.id("phone", id, phone.number(), phone.type(),
+                    seen.merge("phone:" + phone.number() + ":" + phone.type(), 1, Integer::sum));
             List<Language> languages = phone.languages() == null ? null : phone.languages().stream()
                     .map(code -> new Language(Hsds.id("language", phoneId, code), null, phoneId, languageName(code),
                             code)).toList();
             return new Phone(phoneId, id, phone.number(), phone.type(), phone.description(), languages);
         }).toList();
-        List<Schedule> schedules = IntStream.range(0, view.schedules().size()).mapToObj(i -> {
-            ScheduleView hours = view.schedules().get(i);
-            return new Schedule(Hsds.id("schedule", id, i), id, "WEEKLY", "MO", hours.weekday(), hours.opensAt(),
-                    hours.closesAt(), null);
-        }).toList();
+        List<Schedule> schedules = view.schedules().stream().map(hours -> new Schedule(
+                Hsds.id("schedule", id, hours.weekday(), hours.opensAt(), hours.closesAt(), seen.merge("schedule:"
+                        + hours.weekday() + ":" + hours.opensAt() + ":" + hours.closesAt(), 1, Integer::sum)),
+                id, "WEEKLY", "MO", hours.weekday(), hours.opensAt(), hours.closesAt(), null)).toList();
         List<Language> languages = view.languages().stream()
                 .map(code -> new Language(Hsds.id("language", id, code), id, null, languageName(code), code)).toList();
         List<ServiceAtLocation> places = view.locations().stream().map(place -> new ServiceAtLocation(place.id(), id, place.id(), null, asLocation.apply(place), null, null))

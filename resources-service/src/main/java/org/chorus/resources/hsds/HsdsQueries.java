@@ -1,10 +1,14 @@
 package org.chorus.resources.hsds;
 
-import java.time.Instant;
+import static org.chorus.resources.directory.DirectoryQueries.PUBLIC_STATUSES;
+
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.chorus.resources.directory.DirectoryQueries.ServiceFilter;
 import org.chorus.resources.geo.Coordinates;
+import org.chorus.resources.hsds.Hsds.ModifiedService;
 import org.chorus.resources.hsds.Hsds.Organization;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -20,8 +24,6 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class HsdsQueries {
-
-    private static final String PUBLIC_STATUSES = "s.status in ('active', 'temporarily closed')";
 
     /** Great-circle distance in metres from :lat/:lon to the location's public point (as search measures it). */
     private static final String DISTANCE_M = """
@@ -43,13 +45,13 @@ class HsdsQueries {
     /**
      * Which places of public services to list.
      *
+     * @param services   which services the places belong to, as every list of services filters them
      * @param postcode   with no origin, places whose postal code is this; with an origin, only where the origin
      *                   came from (the postcode's centre)
      * @param origin     the centre to measure from, or null
      * @param proximityM at most this many metres from the origin
      */
-    record PlaceFilter(String search, String taxonomyTerm, UUID organizationId, Instant modifiedAfter,
-                       String postcode, Coordinates origin, Integer proximityM) {
+    record PlaceFilter(ServiceFilter services, String postcode, Coordinates origin, Integer proximityM) {
     }
 
     Mono<Long> countPlaces(PlaceFilter filter) {
@@ -75,6 +77,17 @@ class HsdsQueries {
                 .map(row -> new Place(row.get("id", UUID.class), row.get("service_id", UUID.class))).all();
     }
 
+    /** Every public service the filter matches, newest change first: only its id and when it changed. */
+    Flux<ModifiedService> modified(ServiceFilter filter) {
+        Map<String, Object> binds = new LinkedHashMap<>();
+        StringBuilder where = new StringBuilder(PUBLIC_STATUSES);
+        filter.appendTo(where, binds);
+        return bindAll(db.sql("select s.id, s.modified_at from service s where " + where
+                        + " order by s.modified_at desc, s.id"), binds)
+                .map(row -> new ModifiedService(row.get("id", UUID.class),
+                        row.get("modified_at", OffsetDateTime.class).toInstant())).all();
+    }
+
     /** The service a place belongs to, if that service is public. */
     Mono<UUID> serviceOfPlace(UUID locationId) {
         return db.sql("select l.service_id from location l join service s on s.id = l.service_id"
@@ -85,22 +98,7 @@ class HsdsQueries {
 
     private static String placeWhere(PlaceFilter filter, Map<String, Object> binds) {
         StringBuilder where = new StringBuilder(PUBLIC_STATUSES);
-        if (filter.search() != null) {
-            where.append(" and s.search_text @@ plainto_tsquery('simple', :search)");
-            binds.put("search", filter.search());
-        }
-        if (filter.taxonomyTerm() != null) {
-            where.append(" and s.taxonomy_terms @> array[cast(:term as text)]");
-            binds.put("term", filter.taxonomyTerm());
-        }
-        if (filter.organizationId() != null) {
-            where.append(" and s.organization_id = :organizationId");
-            binds.put("organizationId", filter.organizationId());
-        }
-        if (filter.modifiedAfter() != null) {
-            where.append(" and s.modified_at > :modifiedAfter");
-            binds.put("modifiedAfter", filter.modifiedAfter());
-        }
+        filter.services().appendTo(where, binds);
         if (filter.origin() != null) {
             where.append(" and l.public_latitude is not null and ").append(DISTANCE_M).append(" <= :proximity");
             binds.put("lat", filter.origin().latitude());

@@ -13,80 +13,40 @@ import static org.chorus.resources.interchange.DirectoryCsv.SERVICE_AT_LOCATIONS
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.chorus.resources.directory.ServiceView;
 import org.chorus.resources.directory.ServiceView.LocationView;
 import org.chorus.resources.directory.ServiceView.PhoneView;
 import org.chorus.resources.directory.ServiceView.ScheduleView;
 
 /**
- * Writes services to the tabular form: one temporary file per table, filled as the services stream past, then the
- * tables into one ZIP, so a large directory is never held in memory. Rows that only link (service_at_locations,
- * addresses, phones, ...) get fresh ids. Every cell goes through {@link DirectoryCsv#escaped}.
+ * Writes services to the tabular form through {@link TableFiles}, so a large directory is never held in memory. Rows
+ * that only link (service_at_locations, addresses, phones, ...) get fresh ids.
  */
 final class CsvExport {
 
-    private final Map<String, CSVPrinter> printers;
+    private final TableFiles tables;
     private final Set<UUID> organizations = new HashSet<>();
 
-    private CsvExport(Map<String, CSVPrinter> printers) {
-        this.printers = printers;
+    private CsvExport(TableFiles tables) {
+        this.tables = tables;
     }
 
     /** Blocking: call it on boundedElastic. */
     static void write(Iterable<ServiceView> services, OutputStream out, Path workDirectory) throws IOException {
-        Map<String, Path> files = new LinkedHashMap<>();
-        Map<String, CSVPrinter> printers = new LinkedHashMap<>();
-        try {
-            for (Map.Entry<String, List<String>> table : DirectoryCsv.COLUMNS.entrySet()) {
-                Path file = Files.createTempFile(workDirectory, "chorus-export-", ".csv");
-                files.put(table.getKey(), file);
-                CSVPrinter printer = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8),
-                        CSVFormat.RFC4180);
-                printer.printRecord(table.getValue());
-                printers.put(table.getKey(), printer);
-            }
-            CsvExport export = new CsvExport(printers);
+        try (TableFiles tables = TableFiles.create(DirectoryCsv.COLUMNS, workDirectory)) {
+            CsvExport export = new CsvExport(tables);
             for (ServiceView service : services) {
                 export.service(service);
             }
-            for (CSVPrinter printer : printers.values()) {
-                printer.close();
-            }
-            zip(files, out);
-        } finally {
-            for (CSVPrinter printer : printers.values()) {
-                printer.close();
-            }
-            for (Path file : files.values()) {
-                Files.deleteIfExists(file);
-            }
+            tables.zip(out, Map.of());
         }
     }
-
-    private static void zip(Map<String, Path> files, OutputStream out) throws IOException {
-        try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
-            for (Map.Entry<String, Path> file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                Files.copy(file.getValue(), zip);
-                zip.closeEntry();
-            }
-        }
-    }
-
     private void service(ServiceView service) throws IOException {
         if (organizations.add(service.organization().id())) {
             print(ORGANIZATIONS, service.organization().id(), service.organization().name(),
@@ -134,6 +94,6 @@ final class CsvExport {
     }
 
     private void print(String table, Object... cells) throws IOException {
-        printers.get(table).printRecord(Arrays.stream(cells).map(DirectoryCsv::escaped).toList());
+        tables.row(table, cells);
     }
 }

@@ -52,8 +52,9 @@ final class DirectoryCsv {
             ACCESSIBILITY, Set.of("location_id", "description"),
             ATTRIBUTES, Set.of("link_id", "taxonomy_term_id"));
 
-    /** Rows per file beyond the services themselves: hours, phones and languages come several to a service. */
-    static final int MAX_ROWS_PER_FILE = DirectoryImport.MAX_ROWS * 50;
+    static final int MAX_ROWS_PER_FILE = TableLayout.MAX_ROWS_PER_FILE;
+
+    static final TableLayout LAYOUT = new TableLayout(COLUMNS, REQUIRED, MAX_ROWS_PER_FILE);
 
     private static final String FORMULA_START = "=+-@\t\r";
 
@@ -89,7 +90,7 @@ final class DirectoryCsv {
      */
     static Read read(Path zip, long maxUnpacked) {
         List<Fault> faults = new ArrayList<>();
-        Map<String, List<Row>> tables = ZipTables.read(zip, maxUnpacked, faults);
+        Map<String, List<Row>> tables = ZipTables.read(zip, maxUnpacked, LAYOUT, faults);
         for (String required : List.of(ORGANIZATIONS, SERVICES)) {
             if (!tables.containsKey(required)) {
                 faults.add(new Fault(new Source(required, 1), "", "is missing from the ZIP file"));
@@ -105,13 +106,17 @@ final class DirectoryCsv {
         return read;
     }
 
-    /** A cell as an export writes it: empty for null, and a formula-looking text behind an apostrophe. */
+    /**
+     * A cell as an export writes it: empty for null, and a formula-looking text behind an apostrophe. Only text is
+     * escaped: a number, id or date is written as it is (a negative longitude stays a number).
+     */
     static String escaped(Object value) {
         if (value == null) {
             return "";
         }
         String text = value.toString();
-        return !text.isEmpty() && FORMULA_START.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        return value instanceof CharSequence && !text.isEmpty() && FORMULA_START.indexOf(text.charAt(0)) >= 0
+                ? "'" + text : text;
     }
 
     /** Undoes {@link #escaped}: only an apostrophe before a formula start is the export's own. */

@@ -50,7 +50,8 @@ public class DirectoryImport {
     /**
      * @param file the CSV file of the row, absent for JSON
      * @param row  counted from 1: the n-th service of a JSON file, or the record number in a CSV file whose header is
-     *             row 1; the fields in errors are paths inside that row
+     *             row 1; the fields in errors are paths inside that row, or for a fault another file of a tabular
+     *             import holds, that file's row and column ({@code phones.csv[7].number})
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -73,6 +74,17 @@ public class DirectoryImport {
     public record Fault(Source source, String field, String message) {
     }
 
+    /**
+     * Where a fault in a draft's field is reported: the draft's own row and the field as its file names it, or, for
+     * a tabular file, the row and column of the file that holds the field (a phone's number is in phones.csv).
+     */
+    @FunctionalInterface
+    public interface FaultPlaces {
+
+        /** @param draft the draft's index in the import; {@code field} its path in the draft */
+        Fault fault(int draft, String field, String message);
+    }
+
     /** A JSON file: the n-th service is row n. */
     Mono<ImportReport> importServices(List<ServiceDraft> drafts) {
         List<Source> sources = drafts == null ? List.of()
@@ -92,16 +104,22 @@ public class DirectoryImport {
      */
     public Mono<ImportReport> importServices(List<ServiceDraft> drafts, List<Source> sources,
                                              UnaryOperator<String> fieldNames) {
+        return importServices(drafts, sources,
+                (draft, field, message) -> new Fault(sources.get(draft), fieldNames.apply(field), message));
+    }
+
+    /** @param places where each fault of a draft is reported */
+    public Mono<ImportReport> importServices(List<ServiceDraft> drafts, List<Source> sources, FaultPlaces places) {
         if (drafts == null || drafts.isEmpty()) {
             throw new InvalidInput("services", "the file holds no services");
         }
         if (drafts.size() > MAX_ROWS) {
             throw new InvalidInput("services", "a file may hold at most " + MAX_ROWS + " services");
         }
-        Map<Integer, List<Map<String, String>>> faults = new HashMap<>();
-        Set<String> zones = checkRows(drafts, sources, faults, fieldNames);
+        Map<Integer, List<Fault>> faults = new HashMap<>();
+        Set<String> zones = checkRows(drafts, sources, faults, places);
         return directory.unknownTimeZones(zones).flatMap(unknown -> {
-            checkTimeZones(drafts, unknown, faults, fieldNames);
+            checkTimeZones(drafts, unknown, faults, places);
             return faults.isEmpty() ? store(drafts, sources)
                     : Mono.error(rejected(drafts, sources, faults, List.of()));
         });
@@ -109,8 +127,7 @@ public class DirectoryImport {
 
     /** Checks every row on its own and against the earlier ones; returns the time zones the rows name. */
     private static Set<String> checkRows(List<ServiceDraft> drafts, List<Source> sources,
-                                         Map<Integer, List<Map<String, String>>> faults,
-                                         UnaryOperator<String> fieldNames) {
+                                         Map<Integer, List<Fault>> faults, FaultPlaces places) {
         Map<UUID, Integer> rowOfId = new HashMap<>();
         Map<UUID, Integer> rowOfLocation = new HashMap<>();
         Set<String> zones = new LinkedHashSet<>();
@@ -118,7 +135,7 @@ public class DirectoryImport {
             try {
                 checkRow(i, drafts.get(i), sources, rowOfId, rowOfLocation, zones);
             } catch (InvalidInput e) {
-                fault(faults, i, fieldNames.apply(e.field()), e.getMessage());
+                fault(faults, i, places.fault(i, e.field(), e.getMessage()));
             }
         }
         return zones;
@@ -149,14 +166,14 @@ public class DirectoryImport {
 
     /** Rows already at fault are not looked at again: their places may not even be there. */
     private static void checkTimeZones(List<ServiceDraft> drafts, Set<String> unknown,
-                                       Map<Integer, List<Map<String, String>>> faults,
-                                       UnaryOperator<String> fieldNames) {
+                                       Map<Integer, List<Fault>> faults, FaultPlaces places) {
         for (int i = 0; i < drafts.size(); i++) {
             ServiceDraft draft = drafts.get(i);
-            List<LocationDraft> places = faults.containsKey(i) ? List.of() : draft.places();
-            for (int at = 0; at < places.size(); at++) {
-                if (unknown.contains(places.get(at).timeZone())) {
-                    fault(faults, i, fieldNames.apply(draft.placeField(at) + ".time_zone"), "is not a known IANA time zone");
+            List<LocationDraft> locations = faults.containsKey(i) ? List.of() : draft.places();
+            for (int at = 0; at < locations.size(); at++) {
+                if (unknown.contains(locations.get(at).timeZone())) {
+                    fault(faults, i, places.fault(i, draft.placeField(at) + ".time_zone",
+                            "is not a known IANA time zone"));
                 }
             }
         }
@@ -180,25 +197,30 @@ public class DirectoryImport {
         return rejected(List.of(), List.of(), Map.of(), faults);
     }
 
-    private static void fault(Map<Integer, List<Map<String, String>>> faults, int index, String field,
-                              String message) {
-        faults.computeIfAbsent(index, r -> new ArrayList<>()).add(Map.of("field", field, "message", message));
+    private static void fault(Map<Integer, List<Fault>> faults, int index, Fault fault) {
+        faults.computeIfAbsent(index, r -> new ArrayList<>()).add(fault);
     }
 
+    /**
+     * A service's row lists its faults by field; a fault found in another file's row (a tabular import's phones.csv)
+     * is named there with that file and row.
+     */
     private static ErrorResponseException rejected(List<ServiceDraft> drafts, List<Source> sources,
-                                                   Map<Integer, List<Map<String, String>>> faults,
-                                                   List<Fault> rowFaults) {
+                                                   Map<Integer, List<Fault>> faults, List<Fault> rowFaults) {
         List<RowOutcome> rows = new ArrayList<>();
         List<Map<String, String>> errors = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             ServiceDraft draft = drafts.get(i);
             Source source = sources.get(i);
-            List<Map<String, String>> mine = faults.getOrDefault(i, List.of());
+            List<Map<String, String>> mine = new ArrayList<>();
+            for (Fault fault : faults.getOrDefault(i, List.of())) {
+                String field = fault.source().equals(source) ? fault.field()
+                        : fault.source().label() + (fault.field().isEmpty() ? "" : "." + fault.field());
+                mine.add(Map.of("field", field, "message", fault.message()));
+                errors.add(error(fault.source(), fault.field(), fault.message()));
+            }
             rows.add(new RowOutcome(source.file(), source.row(), draft == null ? null : draft.id(),
                     mine.isEmpty() ? "not imported" : "rejected", mine));
-            for (Map<String, String> fault : mine) {
-                errors.add(error(source, fault.get("field"), fault.get("message")));
-            }
         }
         Map<Source, List<Map<String, String>>> byRow = new LinkedHashMap<>();
         for (Fault fault : rowFaults) {

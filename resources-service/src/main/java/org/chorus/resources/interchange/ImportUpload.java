@@ -36,6 +36,11 @@ public class ImportUpload {
         return limits;
     }
 
+    /** The most bytes all entries of an imported ZIP may unpack to. */
+    public long maxUnpackedBytes() {
+        return limits.maxUnpacked().toBytes();
+    }
+
     /** @param read runs on boundedElastic: it may block reading the file */
     public <T> Mono<T> spooled(HttpHeaders headers, Flux<DataBuffer> body, Function<Path, Mono<T>> read) {
         long cap = limits.maxUpload().toBytes();

@@ -5,18 +5,11 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.chorus.resources.directory.DirectoryQueries;
 import org.chorus.resources.directory.ServiceDraft;
 import org.chorus.resources.directory.ServiceView;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
@@ -28,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class InterchangeController {
 
-    static final String APPLICATION_ZIP = "application/zip";
+    static final String APPLICATION_ZIP = ZipDownload.APPLICATION_ZIP;
 
     private static final TypeReference<List<ServiceDraft>> SERVICES = new TypeReference<>() { };
 
@@ -77,20 +69,8 @@ class InterchangeController {
                     schema = @Schema(type = "string", format = "binary"))))
     @GetMapping(path = "/api/admin/resources/export/csv", produces = APPLICATION_ZIP)
     ResponseEntity<Flux<DataBuffer>> exportCsv() {
-        Flux<DataBuffer> zip = Flux.from(DataBufferUtils.outputStreamPublisher(out -> {
-            try {
-                CsvExport.write(queries.export(true).toIterable(), out,
-                        Path.of(System.getProperty("java.io.tmpdir")));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, DefaultDataBufferFactory.sharedInstance, task -> Schedulers.boundedElastic().schedule(task)));
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(APPLICATION_ZIP))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("chorus-directory-hsds.zip").build().toString())
-                .cacheControl(CacheControl.noStore())
-                .body(zip);
+        return ZipDownload.attachment("chorus-directory-hsds.zip",
+                (out, work) -> CsvExport.write(queries.export(true).toIterable(), out, work));
     }
 
     /**

@@ -10,19 +10,20 @@ import org.chorus.resources.interchange.DirectoryImport.Source;
 
 /**
  * One CSV row: where it came from (header = row 1) and its cells by column name, empty cells left out. The readers of
- * typed cells add a fault naming the row and column instead of throwing, so one pass reports every bad cell.
+ * typed cells add a fault naming the row and column instead of throwing, so one pass reports every bad cell. Read by
+ * this package's own tabular form and by the HSDS one.
  */
-record Row(Source source, Map<String, String> cells) {
+public record Row(Source source, Map<String, String> cells) {
 
     private static final Pattern UUID_SHAPE =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    String get(String column) {
+    public String get(String column) {
         return cells.get(column);
     }
 
     /** A required UUID; null (and a fault) when it is missing or not a UUID. */
-    UUID id(String column, List<Fault> faults) {
+    public UUID id(String column, List<Fault> faults) {
         String value = get(column);
         if (value == null) {
             faults.add(fault(column, "is required"));
@@ -36,7 +37,7 @@ record Row(Source source, Map<String, String> cells) {
     }
 
     /** A required UUID that must name a row of {@code file}. */
-    UUID reference(String column, Set<UUID> known, String file, List<Fault> faults) {
+    public UUID reference(String column, Set<UUID> known, String file, List<Fault> faults) {
         UUID id = id(column, faults);
         if (id != null && !known.contains(id)) {
             faults.add(fault(column, "is not the id of a row in " + file));
@@ -45,7 +46,7 @@ record Row(Source source, Map<String, String> cells) {
         return id;
     }
 
-    Boolean flag(String column, List<Fault> faults) {
+    public Boolean flag(String column, List<Fault> faults) {
         String value = get(column);
         if (value == null) {
             return null;
@@ -61,7 +62,7 @@ record Row(Source source, Map<String, String> cells) {
     }
 
     /** @param faults null once the rows are known to be valid */
-    Double decimal(String column, List<Fault> faults) {
+    public Double decimal(String column, List<Fault> faults) {
         String value = get(column);
         if (value == null) {
             return null;
@@ -80,7 +81,7 @@ record Row(Source source, Map<String, String> cells) {
         return null;
     }
 
-    Fault fault(String column, String message) {
+    public Fault fault(String column, String message) {
         return new Fault(source, column, message);
     }
 }

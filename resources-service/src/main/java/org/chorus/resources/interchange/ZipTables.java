@@ -18,11 +18,17 @@ import org.chorus.resources.interchange.DirectoryImport.Source;
 import org.chorus.web.InvalidInput;
 
 /**
- * Opens the ZIP of an import and reads each file this directory knows into rows ({@link CsvRows}), within one budget
- * of unpacked bytes for all entries together, whatever the entries claim their sizes are: a small archive cannot
- * expand into a memory- or time-filling one. Files in folders count by their name; other files are skipped.
+ * Opens the ZIP of an import and reads each file of a {@link TableLayout} into rows ({@link CsvRows}), within one
+ * budget of unpacked bytes for all entries together, whatever the entries claim their sizes are: a small archive
+ * cannot expand into a memory- or time-filling one. At most {@value #MAX_ENTRIES} entries, and no entry name that
+ * climbs out of the archive ({@code ..}, an absolute path, a backslash, a drive): nothing is ever unpacked to disk,
+ * but such an archive was not made by an export and is refused rather than half read. Files in folders count by their
+ * name; other files are skipped.
  */
-final class ZipTables {
+public final class ZipTables {
+
+    /** The HSDS package has 21 tables and a datapackage.json; a few more entries (folders, a README) are fine. */
+    static final int MAX_ENTRIES = 100;
 
     private ZipTables() {
     }
@@ -32,15 +38,21 @@ final class ZipTables {
      * @return the rows of each known file found; faults (a file twice, a file that does not parse) go to
      *         {@code faults}
      */
-    static Map<String, List<Row>> read(Path zip, long maxUnpacked, List<Fault> faults) {
+    public static Map<String, List<Row>> read(Path zip, long maxUnpacked, TableLayout layout, List<Fault> faults) {
         Map<String, List<Row>> tables = new HashMap<>();
         try (ZipFile file = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
+            if (file.size() > MAX_ENTRIES) {
+                throw new InvalidInput("file", "holds more than " + MAX_ENTRIES + " files");
+            }
             long budget = maxUnpacked;
             Enumeration<? extends ZipEntry> entries = file.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
+                if (climbsOut(entry.getName())) {
+                    throw new InvalidInput("file", "names a file outside the archive (.., /, \\ or a drive)");
+                }
                 String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
-                if (entry.isDirectory() || !DirectoryCsv.COLUMNS.containsKey(name)) {
+                if (entry.isDirectory() || !layout.columns().containsKey(name)) {
                     continue; // other HSDS tables (contacts.csv, ...) and anything else are not ours to read
                 }
                 if (tables.containsKey(name)) {
@@ -48,7 +60,8 @@ final class ZipTables {
                     continue;
                 }
                 try (Capped in = new Capped(file.getInputStream(entry), budget)) {
-                    tables.put(name, CsvRows.read(name, in, faults));
+                    tables.put(name, CsvRows.read(name, layout.columns().get(name), layout.requiredOf(name),
+                            layout.maxRowsPerFile(), in, faults));
                     budget -= in.read;
                 }
             }
@@ -58,6 +71,11 @@ final class ZipTables {
             throw new UncheckedIOException(e);
         }
         return tables;
+    }
+
+    static boolean climbsOut(String name) {
+        return name.startsWith("/") || name.contains("\\") || name.matches("^[A-Za-z]:.*")
+                || java.util.Arrays.asList(name.split("/")).contains("..");
     }
 
     /** Refuses to unpack more than its budget. */

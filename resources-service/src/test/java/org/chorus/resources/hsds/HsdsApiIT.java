@@ -223,6 +223,41 @@ class HsdsApiIT {
     }
 
     @Test
+    void minimalListsEveryMatchOnOnePageWithOnlyItsIdAndLastModified() {
+        JsonNode minimal = get(HSDS + "/services?minimal=true&search=" + word);
+
+        assertThat(minimal.get("total_items").asLong()).isEqualTo(4);
+        assertThat(minimal.get("total_pages").asLong()).isEqualTo(1);
+        assertThat(minimal.get("size").asInt()).isEqualTo(4);
+        assertThat(HsdsSchemas.minimalPageErrors(minimal)).isEmpty();
+        JsonNode full = get(HSDS + "/services?per_page=100&search=" + word);
+        assertThat(minimal.get("contents").valueStream().map(item -> item.get("id").asString()).toList())
+                .isEqualTo(full.get("contents").valueStream().map(item -> item.get("id").asString()).toList());
+        assertThat(minimal.get("contents").get(0).get("last_modified"))
+                .isEqualTo(full.get("contents").get(0).get("last_modified"));
+        String lines = http.get().uri(HSDS + "/services?minimal=true&format=ndjson&search=" + word).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(lines.lines().filter(line -> !line.isBlank()).map(JSON::readTree).toList())
+                .isEqualTo(minimal.get("contents").valueStream().toList());
+    }
+
+    @Test
+    void taxonomyIdSelectsServicesWithATermOfThatTaxonomy() {
+        // every service has a service type and the extension attributes: either taxonomy selects all of them
+        for (Hsds.Taxonomy taxonomy : ChorusTaxonomies.taxonomies()) {
+            assertThat(get(HSDS + "/services?search=" + word + "&taxonomy_id=" + taxonomy.id())
+                    .get("total_items").asLong()).isEqualTo(4);
+            assertThat(get(HSDS + "/service_at_locations?postcode=" + area.zip() + "&taxonomy_id=" + taxonomy.id())
+                    .get("contents").valueStream().map(place -> UUID.fromString(place.get("service_id").asString()))
+                    .filter(id -> List.of(counselling, shelter, closed).contains(id)).count()).isEqualTo(3);
+        }
+        String shelterType = ChorusTaxonomies.serviceType("shelter").orElseThrow().id().toString();
+        assertThat(get(HSDS + "/services?search=" + word + "&taxonomy_id=" + ChorusTaxonomies.SERVICE_TYPES.id()
+                + "&taxonomy_term_id=" + shelterType).get("total_items").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void unknownRecordsAreNotFound() {
         for (String path : List.of("/services/", "/organizations/", "/service_at_locations/", "/taxonomies/",
                 "/taxonomy_terms/")) {

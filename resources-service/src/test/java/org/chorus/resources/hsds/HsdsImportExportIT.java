@@ -2,14 +2,9 @@ package org.chorus.resources.hsds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.chorus.resources.directory.DirectoryFixtures.RESOURCE_EDITOR;
-import static org.chorus.resources.directory.DirectoryFixtures.create;
-import static org.chorus.resources.directory.DirectoryFixtures.location;
-import static org.chorus.resources.directory.DirectoryFixtures.randomSpot;
-import static org.chorus.resources.directory.DirectoryFixtures.service;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -46,28 +41,10 @@ class HsdsImportExportIT {
 
     @BeforeEach
     void twoServices() {
-        double[] spot = randomSpot();
-        street = "9 Hidden Row " + UUID.randomUUID();
-        Map<String, Object> hidden = service("HSDS shelter", spot[0], spot[1]);
-        hidden.put("taxonomy_terms", List.of("shelter", "counselling"));
-        location(hidden).put("location_type", "confidential");
-        location(hidden).put("address_1", street);
-        location(hidden).put("accessibility", List.of("wheelchair"));
-        shelter = create(http, hidden);
-        Map<String, Object> open = service("HSDS clinic", spot[0], spot[1]);
-        Map<String, Object> online = new HashMap<>();
-        online.put("location_type", "virtual");
-        online.put("time_zone", "America/New_York");
-        open.put("locations", List.of(location(open), online));
-        open.put("phones", List.of(Map.of("number", "555-0142", "type", "tty", "description", "Deaf line",
-                "languages", List.of("en", "es"))));
-        open.put("schedules", List.of(Map.of("weekday", "FR", "opens_at", "22:00", "closes_at", "02:00"),
-                Map.of("weekday", "MO", "opens_at", "09:00", "closes_at", "17:00")));
-        open.put("languages", List.of("en", "es", "vi"));
-        open.put("twenty_four_seven", false);
-        open.put("free_of_charge", true);
-        open.put("organization", Map.of("name", "HSDS org", "description", "Helps", "website", "https://example.org"));
-        clinic = create(http, open);
+        HsdsFixtures.TwoServices two = HsdsFixtures.twoServices(http, "HSDS");
+        shelter = two.shelter();
+        clinic = two.clinic();
+        street = two.street();
     }
 
     @Test
@@ -124,6 +101,28 @@ class HsdsImportExportIT {
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.location.location_type").isEqualTo("confidential")
                 .jsonPath("$.location.address_1").isEqualTo(street);
+    }
+
+    @Test
+    void aPageOfServicesImportsLikeAList() {
+        ArrayNode mine = exported(Set.of(shelter, clinic));
+        String organization = byId(mine, clinic).get("organization_id").asString();
+        String page = http.get().uri("/api/resources/hsds/services?full=true&organization_id={id}", organization)
+                .exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        importFile(page).expectStatus().isOk()
+                .expectBody().jsonPath("$.updated").isEqualTo(1).jsonPath("$.rows[0].id").isEqualTo(clinic.toString());
+        ObjectNode envelope = json.createObjectNode().put("total_items", 2).put("page_number", 1);
+        envelope.set("contents", mine);
+        importFile(envelope.toString()).expectStatus().isOk().expectBody().jsonPath("$.updated").isEqualTo(2);
+
+        assertThat(without(exported(Set.of(shelter, clinic)), Set.of("last_modified")))
+                .isEqualTo(without(mine, Set.of("last_modified")));
+        importFile("{\"contents\": [42]}").expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        importFile("[] []").expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test

@@ -10,8 +10,12 @@ import java.util.UUID;
 import org.chorus.resources.directory.ServiceView;
 import org.chorus.resources.directory.ServiceView.LocationView;
 import org.chorus.resources.directory.ServiceView.OrganizationView;
+import org.chorus.resources.directory.ServiceView.PhoneView;
 import org.chorus.resources.directory.ServiceView.ScheduleView;
 import org.chorus.resources.hsds.Hsds.Location;
+import org.chorus.resources.hsds.Hsds.Phone;
+import org.chorus.resources.hsds.Hsds.Schedule;
+import org.chorus.resources.hsds.Hsds.Service;
 import org.junit.jupiter.api.Test;
 
 class HsdsMappingTest {
@@ -44,8 +48,35 @@ class HsdsMappingTest {
         assertThat(mapping("2027-10-16T07:30:00Z").openNow(service(List.of(), true))).isTrue();
     }
 
+    @Test
+    void phonesAndHoursKeepTheirIdsWhenReordered() {
+        UUID id = UUID.randomUUID();
+        List<PhoneView> phones = List.of(new PhoneView("555-0100", "voice", null, List.of()),
+                new PhoneView("555-0101", "text", null, List.of()), new PhoneView("555-0100", "voice", "Again", null));
+        List<ScheduleView> hours = List.of(new ScheduleView("MO", "09:00", "17:00"),
+                new ScheduleView("TU", "09:00", "12:00"), new ScheduleView("TU", "13:00", "17:00"));
+        Service before = mapping("2027-10-15T12:00:00Z").staffService(service(id, phones, hours));
+        Service after = mapping("2027-10-15T12:00:00Z").staffService(service(id,
+                List.of(phones.get(1), phones.get(0), phones.get(2)), List.of(hours.get(2), hours.get(0), hours.get(1))));
+
+        assertThat(after.phones()).extracting(Phone::id).containsExactly(before.phones().get(1).id(),
+                before.phones().get(0).id(), before.phones().get(2).id());
+        assertThat(after.schedules()).extracting(Schedule::id).containsExactly(before.schedules().get(2).id(),
+                before.schedules().get(0).id(), before.schedules().get(1).id());
+        assertThat(before.phones()).extracting(Phone::id).doesNotHaveDuplicates();
+        assertThat(before.schedules()).extracting(Schedule::id).doesNotHaveDuplicates();
+    }
+
     private static HsdsMapping mapping(String now) {
         return new HsdsMapping(Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
+    }
+
+    private static ServiceView service(UUID id, List<PhoneView> phones, List<ScheduleView> hours) {
+        LocationView office = new LocationView(PLACE, "physical", "1 Main St", "Springfield", "IL", "62701", 39.78,
+                -89.65, "America/Chicago", List.of(), null);
+        return new ServiceView(id, "DEMO Counselling", null, new OrganizationView(UUID.randomUUID(), "DEMO", null,
+                null), "active", null, null, false, false, null, List.of("en"), List.of("counselling"), office,
+                List.of(office), phones, hours, Instant.now());
     }
 
     private static ServiceView service(List<ScheduleView> hours, boolean twentyFourSeven) {

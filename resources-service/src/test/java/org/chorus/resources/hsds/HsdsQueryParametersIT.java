@@ -44,6 +44,8 @@ class HsdsQueryParametersIT {
                 Arguments.of(list, "modified_after", "'; drop table service; --"),
                 Arguments.of(list, "taxonomy_term_id", "shelter"),
                 Arguments.of(list, "taxonomy_term_id", "00000000-0000-0000-0000-000000000000"),
+                Arguments.of(list, "taxonomy_id", "service-types"),
+                Arguments.of(list, "taxonomy_id", "00000000-0000-0000-0000-000000000000"),
                 Arguments.of(list, "organization_id", "1 or 1=1"),
                 Arguments.of(list, "organization_id", "\uff10".repeat(36))));
         Stream<Arguments> places = Stream.of(
@@ -58,6 +60,7 @@ class HsdsQueryParametersIT {
                 Arguments.of("/service_at_locations", "proximity", "1000"),
                 Arguments.of("/service_at_locations?proximity=1000", "postcode", "00000"),
                 Arguments.of("/services", "full", "yes"),
+                Arguments.of("/services", "minimal", "1"),
                 Arguments.of("/taxonomy_terms", "taxonomy_id", "services"));
         return Stream.of(everyList, filtered, places).flatMap(s -> s);
     }
@@ -90,7 +93,7 @@ class HsdsQueryParametersIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/services?page=&per_page=&search=&format=&modified_after=&taxonomy_term_id=&full=",
+    @ValueSource(strings = {"/services?page=&per_page=&search=&format=&modified_after=&taxonomy_term_id=&full=&minimal=&taxonomy_id=",
             "/services?search=%27%3B%20drop%20table%20service%3B%20--", "/services?search=%3Cscript%3Ealert(1)%3C/script%3E",
             "/services?search=Zo%C3%AB%20%E2%80%94%20%D9%85%D8%B3%D8%A7%D8%B9%D8%AF%D8%A9%20%F0%9F%98%80",
             "/services?page=%2099%20&per_page=%20100%20&format=%20json%20",

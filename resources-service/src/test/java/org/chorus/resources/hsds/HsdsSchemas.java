@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Open Referral's published HSDS 3.0 schemas (src/test/resources/hsds, see its README) and a JSON Schema 2020-12
@@ -39,6 +40,7 @@ final class HsdsSchemas {
     static final String TAXONOMY = "taxonomy.json";
     static final String TAXONOMY_TERM = "taxonomy_term.json";
     static final String OPENAPI = "openapi.json";
+    static final String DATAPACKAGE = "datapackage.json";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, String> PUBLISHED = load();
@@ -50,9 +52,12 @@ final class HsdsSchemas {
     private HsdsSchemas() {
     }
 
-    /** The published text of a fixture, as its SHA256SUMS line names it ({@code compiled/service.json}). */
+    /**
+     * The published text of a fixture, as its SHA256SUMS line names it ({@code compiled/service.json}); the tabular
+     * data package ({@code datapackage.json}) is the copy the export ships in the main resources.
+     */
     static String published(String path) {
-        return PUBLISHED.get(path);
+        return path.equals(DATAPACKAGE) ? resource("org/chorus/resources/hsds/" + DATAPACKAGE) : PUBLISHED.get(path);
     }
 
     /** What SHA256SUMS says each fixture's SHA-256 is, by path. */
@@ -60,7 +65,7 @@ final class HsdsSchemas {
         Map<String, String> sums = new LinkedHashMap<>();
         resource("hsds/SHA256SUMS").lines().filter(line -> !line.isBlank()).forEach(line -> {
             String[] parts = line.split("\\s+", 2);
-            sums.put(parts[1].substring("schema/".length()), parts[0]);
+            sums.put(parts[1].startsWith("schema/") ? parts[1].substring("schema/".length()) : parts[1], parts[0]);
         });
         return sums;
     }
@@ -92,6 +97,29 @@ final class HsdsSchemas {
         Stream<String> contents = page.has("contents") ? page.get("contents").valueStream()
                 .flatMap(item -> errors(itemPath, item).stream()) : Stream.of("$.contents: missing");
         return Stream.of(envelope, missing, contents).flatMap(s -> s).toList();
+    }
+
+    /**
+     * Every way a {@code minimal=true} answer breaks HSDS: the page envelope, and each item only an id and a
+     * last_modified that conform to service_list.json's own definitions of those fields (the published schemas have
+     * no item schema for this shape, which leaves out a service's required name and status).
+     */
+    static List<String> minimalPageErrors(JsonNode page) {
+        JsonNode published = JSON.readTree(published(SERVICE_LIST)).get("properties");
+        ObjectNode properties = JSON.createObjectNode();
+        properties.set("id", published.get("id"));
+        properties.set("last_modified", published.get("last_modified"));
+        ObjectNode itemSchema = JSON.createObjectNode();
+        itemSchema.put("type", "object");
+        itemSchema.set("properties", properties);
+        itemSchema.set("required", JSON.createArrayNode().add("id").add("last_modified"));
+        itemSchema.put("additionalProperties", false);
+        JsonNode pageSchema = JSON.readTree(published(OPENAPI)).get("components").get("schemas").get("Page");
+        Schema items = REGISTRY.getSchema(itemSchema);
+        Stream<String> envelope = REGISTRY.getSchema(pageSchema).validate(page).stream().map(Error::toString);
+        Stream<String> contents = page.get("contents").valueStream()
+                .flatMap(item -> items.validate(item).stream().map(Error::toString));
+        return Stream.concat(envelope, contents).toList();
     }
 
     private static Map<String, String> load() {

@@ -10,7 +10,6 @@ import static org.chorus.resources.directory.DirectoryFixtures.randomSpot;
 import static org.chorus.resources.directory.DirectoryFixtures.service;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.chorus.resources.ResourcesIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -267,20 +265,7 @@ class CsvImportExportIT {
 
     @Test
     void anArchiveThatUnpacksBeyondTheLimitIsRefused() {
-        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bomb)) {
-            zip.putNextEntry(new ZipEntry("organizations.csv"));
-            zip.write("id,name\n".getBytes(StandardCharsets.US_ASCII));
-            byte[] line = ("a".repeat(60_000) + "\n").getBytes(StandardCharsets.US_ASCII);
-            for (int i = 0; i < 70 * 1024 * 1024 / line.length; i++) {
-                zip.write(line);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        assertThat(bomb.size()).isLessThan(1 << 20);
-
-        importZip(bomb.toByteArray()).expectStatus().isBadRequest()
+        importZip(ZipFixtures.bomb("id,name")).expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("file");
     }
@@ -380,29 +365,11 @@ class CsvImportExportIT {
                 .expectHeader().contentType(ZIP)
                 .expectHeader().valueEquals("Cache-Control", "no-store")
                 .expectBody(byte[].class).returnResult().getResponseBody();
-        Map<String, String> files = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                files.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return files;
+        return ZipFixtures.entries(zip);
     }
 
     private static byte[] zip(Map<String, String> files) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, String> file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return ZipFixtures.zip(files);
     }
 
     private WebTestClient.ResponseSpec importZip(byte[] zip) {
