@@ -48,6 +48,12 @@ class ModeratorDigest extends PollingLoop {
         return properties.checkEvery();
     }
 
+    /** A round's mail has left once the SMTP server accepted it: let the round record that before a stop. */
+    @Override
+    protected Duration finishRoundOnStop() {
+        return Duration.ofSeconds(20);
+    }
+
     @Override
     protected Duration round() {
         try {

@@ -8,9 +8,16 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Work that polls the database on a daemon thread of its own, started and stopped with the application: a round, then
- * a pause of the length the round asks for, then the next round. Stopping interrupts a round in progress, which is
- * safe because a round's transaction rolls back and the work is picked up again after the restart (here or on
- * another instance). Every scheduled job of a service runs this way, its pauses read from its typed properties.
+ * a pause of the length the round asks for, then the next round. Every scheduled job of a service runs this way, its
+ * pauses read from its typed properties.
+ *
+ * <p>Stopping interrupts a round in progress, which is safe for the database's own work: the round's transaction
+ * rolls back and the work is done again after the restart, here or on another instance. It is not safe for what left
+ * the process meanwhile: a mail the SMTP server accepted in a round that then rolled back is sent again by the next
+ * instance, a second mail to the same person (a rolling restart once caused 7). A loop that sends mail therefore
+ * asks, through {@link #finishRoundOnStop()}, that a stop (SIGTERM, a rolling restart) let its round finish first,
+ * before the database pool closes; loops stop side by side, so their waits do not add up. Only kill -9 leaves the
+ * window open.
  */
 public abstract class PollingLoop implements SmartLifecycle {
 
@@ -26,6 +33,14 @@ public abstract class PollingLoop implements SmartLifecycle {
 
     /** How long after the start the first round runs; at once unless a loop says otherwise. */
     protected Duration firstDelay() {
+        return Duration.ZERO;
+    }
+
+    /**
+     * How long a stop waits for a round in progress to end by itself before interrupting it; zero (the default)
+     * interrupts at once. Keep it within Spring's {@code spring.lifecycle.timeout-per-shutdown-phase} (30 s).
+     */
+    protected Duration finishRoundOnStop() {
         return Duration.ZERO;
     }
 
@@ -56,16 +71,41 @@ public abstract class PollingLoop implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+    public void stop() {
+        ScheduledExecutorService stopping;
+        synchronized (this) {
+            stopping = executor;
             executor = null;
         }
+        if (stopping == null) {
+            return;
+        }
+        // no new round (the loop sees no executor and schedules no other); the one running may end on its own
+        stopping.shutdown();
+        try {
+            Duration finish = finishRoundOnStop();
+            if (finish.isZero() || !stopping.awaitTermination(finish.toMillis(), TimeUnit.MILLISECONDS)) {
+                stopping.shutdownNow();
+                stopping.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            stopping.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops on a thread of its own, so that every loop of the application waits for its round at the same time. */
+    @Override
+    public void stop(Runnable callback) {
+        Thread stopping = new Thread(() -> {
+            try {
+                stop();
+            } finally {
+                callback.run();
+            }
+        }, threadName + "-stop");
+        stopping.setDaemon(true);
+        stopping.start();
     }
 
     @Override
