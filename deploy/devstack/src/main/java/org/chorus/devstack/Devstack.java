@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Consumer;
@@ -21,6 +23,7 @@ import org.chorus.testsupport.ChorusHome;
 import org.chorus.testsupport.KafkaCluster;
 import org.chorus.testsupport.KafkaServer;
 import org.chorus.testsupport.KeycloakServer;
+import org.chorus.testsupport.LoadBalancer;
 import org.chorus.testsupport.OtlpReceiver;
 import org.chorus.testsupport.Ports;
 import org.chorus.testsupport.PrometheusServer;
@@ -45,6 +48,11 @@ public final class Devstack implements AutoCloseable {
 
     private final DevstackPorts ports;
     private final boolean observe;
+    private final boolean balanced;
+    // with balanced: each service's port is a LoadBalancer's, and its one pod listens on a port of its own
+    private final Map<String, LoadBalancer> balancers = new LinkedHashMap<>();
+    private final Map<String, Pod> pods = new LinkedHashMap<>();
+    private Function<String, Consumer<String>> output;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final List<String> observability = new ArrayList<>();
     private SmtpServer smtp;
@@ -53,9 +61,10 @@ public final class Devstack implements AutoCloseable {
     private OtlpReceiver traces;
     private PrometheusServer prometheus;
 
-    private Devstack(DevstackPorts ports, boolean observe) {
+    private Devstack(DevstackPorts ports, boolean observe, boolean balanced) {
         this.ports = ports;
         this.observe = observe;
+        this.balanced = balanced;
     }
 
     /** One Kafka node. */
@@ -82,7 +91,20 @@ public final class Devstack implements AutoCloseable {
      */
     public static Devstack start(DevstackPorts ports, Path dataDirectory, boolean fresh, int kafkaNodes,
                                  boolean observe, Function<String, Consumer<String>> output) {
-        Devstack devstack = new Devstack(ports, observe);
+        return start(new Devstack(ports, observe, false), dataDirectory, fresh, kafkaNodes, output);
+    }
+
+    /**
+     * Each service, the gateway included, behind a {@link LoadBalancer} on its usual port, as a Kubernetes Service
+     * fronts a Deployment's pods, so that {@link #rollingRestart} can replace its pod the way Kubernetes does.
+     */
+    public static Devstack startBalanced(DevstackPorts ports, Path dataDirectory, int kafkaNodes,
+                                         Function<String, Consumer<String>> output) {
+        return start(new Devstack(ports, false, true), dataDirectory, true, kafkaNodes, output);
+    }
+
+    private static Devstack start(Devstack devstack, Path dataDirectory, boolean fresh, int kafkaNodes,
+                                  Function<String, Consumer<String>> output) {
         try {
             devstack.startAll(dataDirectory.toAbsolutePath(), fresh, kafkaNodes, output);
             return devstack;
@@ -93,6 +115,7 @@ public final class Devstack implements AutoCloseable {
     }
 
     private void startAll(Path data, boolean fresh, int kafkaNodes, Function<String, Consumer<String>> output) {
+        this.output = output;
         if (fresh) {
             deleteRecursively(data.resolve("postgres"));
             deleteRecursively(data.resolve("kafka"));
@@ -149,13 +172,20 @@ public final class Devstack implements AutoCloseable {
             Service service = services.get(i);
             List<String> own = observe ? List.of("--management.server.port=" + management.get(i),
                     "--management.server.address=127.0.0.1") : List.of();
-            processes.add(keep(new Service(service.name(), service.module(), service.port(),
-                    concat(service.arguments(), own)).start(output.apply(service.name()))));
+            Service pod = new Service(service.name(), service.module(), balanced ? Ports.free() : service.port(),
+                    concat(service.arguments(), own));
+            processes.add(keep(pod.start(output.apply(service.name()))));
+            if (balanced) {
+                balancers.put(service.name(), keep(LoadBalancer.start(service.name(), service.port())));
+                pods.put(service.name(), new Pod(pod, processes.get(i), 1));
+            }
         }
         for (int i = 0; i < services.size(); i++) {
-            Readiness.await(processes.get(i),
-                    URI.create("http://127.0.0.1:" + management.get(i) + "/actuator/health/readiness"), READY_TIMEOUT);
+            Readiness.await(processes.get(i), URI.create("http://127.0.0.1:"
+                    + (balanced ? pods.get(services.get(i).name()).service().port() : management.get(i))
+                    + "/actuator/health/readiness"), READY_TIMEOUT);
         }
+        pods.forEach((name, pod) -> balancers.get(name).add(pod.service().port()));
         keycloak = keep(keycloakStarting.join());
         if (observe) {
             observability.add("Traces          " + traces.url() + "  (OTLP/HTTP " + traces.tracesEndpoint() + ")");
@@ -173,6 +203,43 @@ public final class Devstack implements AutoCloseable {
                 observability.add("Prometheus      not installed (apt-get install prometheus); metrics as above");
             }
         }
+    }
+
+    /**
+     * Replaces a service's pod as a Kubernetes rolling update does with {@code maxSurge: 1, maxUnavailable: 0} (see
+     * deploy/k8s): a new pod starts and joins the load balancer once ready; the old one leaves it (no new
+     * connections), waits out its preStop hook, then gets SIGTERM and drains by Spring's graceful shutdown.
+     *
+     * @return how long the old pod took from SIGTERM to its exit
+     */
+    public synchronized Duration rollingRestart(String name, Duration preStop) {
+        if (!balanced) {
+            throw new IllegalStateException("A rolling restart needs the services behind load balancers: startBalanced");
+        }
+        Pod old = pods.get(name);
+        Service service = old.service();
+        Service next = new Service(name, service.module(), Ports.free(), service.arguments());
+        // its own log (gateway-2, ...), since the old pod still writes to the first
+        ChildProcess process = keep(next.start(output.apply(name + "-" + (old.generation() + 1))));
+        Readiness.await(process, URI.create("http://127.0.0.1:" + next.port() + "/actuator/health/readiness"),
+                READY_TIMEOUT);
+        LoadBalancer balancer = balancers.get(name);
+        balancer.add(next.port());
+        balancer.remove(service.port());
+        pods.put(name, new Pod(next, process, old.generation() + 1));
+        try {
+            Thread.sleep(preStop.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Instant terminated = Instant.now();
+        old.process().stop(Duration.ofSeconds(60));
+        return Duration.between(terminated, Instant.now());
+    }
+
+    /** The load balancer in front of a service (startBalanced only). */
+    public LoadBalancer balancer(String name) {
+        return balancers.get(name);
     }
 
     /** The JVM options the services run with (chorus.devstack.service-jvm), for a benchmark's extra instance. */
@@ -281,6 +348,9 @@ public final class Devstack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private record Pod(Service service, ChildProcess process, int generation) {
     }
 
     /** One service: its executable jar, run as its own JVM. */
