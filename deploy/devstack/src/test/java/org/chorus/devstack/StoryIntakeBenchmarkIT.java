@@ -74,7 +74,8 @@ class StoryIntakeBenchmarkIT {
 
     @Test
     void storiesAtAFixedRateThroughTheGateway() throws Exception {
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4))
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(4))
                 .connectTimeout(Duration.ofSeconds(10)).build();
         Load warmUp = run(http, "warm", WARM_UP);
         Load measured = run(http, "measured", MEASURE);
