@@ -92,6 +92,7 @@ class AuthorizationMatrixIT {
                 new Route("GET", "/api/admin/resources/export", "resource-editor", null),
                 new Route("POST", "/api/admin/resources/import", "resource-editor", "{}"),
                 new Route("GET", "/api/admin/resources/hsds/export", "resource-editor", null),
+                new Route("GET", "/api/admin/resources/hsds/export/csv", "resource-editor", null),
                 new Route("POST", "/api/admin/resources/hsds/import", "resource-editor", "{}"),
                 new Route("GET", "/api/admin/campaigns", "campaign-manager", null),
                 new Route("POST", "/api/admin/campaigns", "campaign-manager", "{}"),
