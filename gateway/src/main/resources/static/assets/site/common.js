@@ -23,6 +23,7 @@ const shared = {
     namedPseudonym: 'A name I choose', name: 'Name to show', themes: 'What is your story about? (optional)',
     checkFields: 'Nothing was saved. Please check the marked fields.',
     checking: 'Checking that this comes from a person, on this device. This takes a moment…',
+    retrying: 'Chorus is very busy. Your story is still here on this page, not lost: trying again in {0} s…',
     proofFailed: 'Your browser could not finish a short check, so nothing was sent. Please try again, or in another browser. The hotlines below are there at any hour.',
     honeypot: 'Leave this empty',
     busy: 'Chorus is very busy right now, so some stories cannot be shown for a moment. Sharing your story still works. If you need to talk to someone now:',
@@ -40,6 +41,7 @@ const shared = {
     namedPseudonym: 'Un nombre que elijo', name: 'Nombre a mostrar', themes: '¿De qué trata tu historia? (opcional)',
     checkFields: 'No se guardó nada. Revisa los campos marcados.',
     checking: 'Comprobando en este dispositivo que esto lo envía una persona. Tarda un momento…',
+    retrying: 'Chorus está muy ocupado. Tu historia sigue aquí en esta página, no se ha perdido: lo intentamos de nuevo en {0} s…',
     proofFailed: 'Tu navegador no pudo terminar una breve comprobación, así que no se envió nada. Inténtalo de nuevo o en otro navegador. Las líneas de ayuda de abajo atienden a cualquier hora.',
     honeypot: 'Deja esto vacío',
     busy: 'Chorus está muy ocupado ahora y algunas historias no se pueden mostrar por un momento. Compartir tu historia sigue funcionando. Si necesitas hablar con alguien ahora:',
@@ -110,28 +112,53 @@ function chrome() {
     el('p', { 'data-i18n': 'footer' }));
 }
 
+/** Waits before each retry of a write that may be sent again; about a minute in all. */
+const RETRY_WAITS = [2, 4, 8, 16, 30];
+
 /**
  * JSON from our own API. Errors come back as RFC 9457 problems; `field` errors are handed to the caller. An anonymous
  * write passes `proof` (the gateway's proof-of-work is solved first, and once more if the first solution was refused,
- * say because it expired) and the form's hidden `honeypot` field, which only a program fills in.
+ * say because it expired) and the form's hidden `honeypot` field, which only a program fills in. A write that is safe
+ * to send again (`retry`: sharing a story under the token its page chose) is sent again, with a fresh proof, when no
+ * answer came or Chorus answered that it is overloaded or restarting (502, 503, 504): a surge or a deploy must not
+ * cost anyone the story they wrote. The page says so while it waits.
  */
-export async function api(path, { method = 'GET', body, headers = {}, proof = false, honeypot = '', status } = {}) {
+export async function api(path, { method = 'GET', body, headers = {}, proof = false, honeypot = '', status,
+  retry = false } = {}) {
   if (!proof) return request(path, { method, body, headers });
   const trap = honeypot ? { 'Chorus-Honeypot': honeypot } : {};
-  for (let attempt = 1; ; attempt += 1) {
-    if (status) status.textContent = t('checking');
-    let solution;
+  let refusals = 0;
+  for (let failures = 0; ; ) {
     try {
-      solution = await solve(await request('/api/challenge', {}));
-    } finally {
+      return await provenRequest(path, { method, body, headers: { ...headers, ...trap }, status });
+    } catch (error) {
+      if (refusedProof(error) && refusals++ === 0) continue;
+      if (!retry || !passing(error) || failures >= RETRY_WAITS.length) throw error;
+      const wait = Math.max(RETRY_WAITS[failures++], error.retryAfter ?? 0);
+      for (let left = wait; left > 0; left -= 1) {
+        if (status) status.textContent = t('retrying', left);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
       if (status) status.textContent = '';
     }
-    try {
-      return await request(path, { method, body, headers: { ...headers, ...trap, 'Chorus-Proof': solution } });
-    } catch (error) {
-      if (attempt > 1 || !refusedProof(error)) throw error;
-    }
   }
+}
+
+async function provenRequest(path, { method, body, headers, status }) {
+  if (status) status.textContent = t('checking');
+  let solution;
+  try {
+    solution = await solve(await request('/api/challenge', {}));
+  } finally {
+    if (status) status.textContent = '';
+  }
+  return request(path, { method, body, headers: { ...headers, 'Chorus-Proof': solution } });
+}
+
+/** No answer at all, or one that says Chorus is overloaded or being restarted: worth sending again. */
+function passing(error) {
+  if (error.proofUnavailable) return false;
+  return error.status === undefined || [502, 503, 504].includes(error.status);
 }
 
 function refusedProof(error) {
@@ -147,12 +174,19 @@ async function request(path, { method = 'GET', body, headers = {} }) {
     cache: 'no-store',
   });
   const text = await response.text();
-  const data = text ? JSON.parse(text) : null;
+  let data = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    // a proxy's HTML error page in front of Chorus: the status says enough
+  }
   if (response.status === 503 && data?.busy) busy(data.national_hotlines);
   if (!response.ok) {
     const error = new Error(data?.detail || response.statusText);
     error.status = response.status;
     error.problem = data;
+    const retryAfter = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
+    if (retryAfter > 0) error.retryAfter = Math.min(retryAfter, 60);
     throw error;
   }
   return data;

@@ -4,6 +4,14 @@ import { naming, renderThemes, wireNaming } from './naming.js';
 import { isLeaving } from '../quick-exit.js';
 
 const form = document.querySelector('[data-share]');
+/** Kept until the story is accepted: every attempt to send this story carries the same one. */
+let manageToken = null;
+
+/** 256 random bits in base64url, as the service's own tokens: the author's only key to the story. */
+function newManageToken() {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
 const count = document.querySelector('[data-count]');
 const MAX = 20000;
 // where each field the stories API may name in errors[].field is on this page, and which control describes it
@@ -114,8 +122,12 @@ form.addEventListener('submit', async (event) => {
   const button = form.querySelector('button[type=submit]');
   button.disabled = true;
   try {
-    const answer = await api('/api/stories', { method: 'POST', body: submission, proof: true,
+    // the page chooses the story's manage token, so sending it again after a lost answer finds the same story
+    manageToken ??= newManageToken();
+    const answer = await api('/api/stories', { method: 'POST', body: submission, proof: true, retry: true,
+      headers: { 'X-Manage-Token': manageToken },
       honeypot: form.website.value, status: document.querySelector('[data-checking]') });
+    manageToken = null;
     // the token travels in the fragment: browsers never send it to a server, so no log can hold it
     const link = `${location.origin}/manage.html#${answer.manageToken}`;
     document.querySelector('[data-manage-link]').textContent = link;

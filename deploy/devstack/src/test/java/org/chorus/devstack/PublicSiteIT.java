@@ -130,6 +130,39 @@ class PublicSiteIT {
     }
 
     @Test
+    void aStoryWhoseAnswerIsLostOnTheWayIsSentAgainByThePageAndStoredOnce() throws Exception {
+        String text = "The answer never reached me. " + UUID.randomUUID();
+        SharedDevstack.PERSONAL.add(text);
+        open("/share.html");
+        long before = storyCount();
+        // the network loses the answer to the first submission after the platform stored it, as a gateway restarting
+        // mid-answer or a dropped mobile connection would
+        browser.script("""
+                const send = window.fetch;
+                let lost = false;
+                window.fetch = async (input, init) => {
+                  const answer = await send(input, init);
+                  if (!lost && String(input) === '/api/stories' && init?.method === 'POST') {
+                    lost = true;
+                    throw new TypeError('Failed to fetch');
+                  }
+                  return answer;
+                };""");
+        page.findElement(By.id("text")).sendKeys(text);
+        page.findElement(By.id("w-sexual-violence")).click();
+        page.findElement(By.cssSelector("[data-share] button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-checking]"),
+                "Your story is still here"));
+        String link = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-manage-link]")))
+                .getText();
+        assertThat(storyCount()).as("stories stored by the two attempts").isEqualTo(before + 1);
+        page.get(link);
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-state]"), "Waiting for a moderator"));
+        assertThat(page.findElement(By.id("text")).getAttribute("value")).isEqualTo(text);
+    }
+
+    @Test
     void aNameHoldingAnEmailAddressIsRefusedUnderTheNameFieldWhenSharingAndTheCorrectedStoryIsSharedOnce()
             throws Exception {
         String title = "Before the hearing " + letters();
@@ -576,6 +609,15 @@ class PublicSiteIT {
         assertThat(icon.statusCode()).isEqualTo(200);
         // an ICO file starts with reserved 0, type 1 (icon)
         assertThat(icon.body()).startsWith(0, 0, 1, 0);
+    }
+
+    private static long storyCount() throws Exception {
+        try (var db = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + devstack.ports().postgres()
+                + "/chorus_stories", "postgres", "postgres");
+             var rows = db.createStatement().executeQuery("select count(*) from story")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private long historyLength() {
