@@ -85,14 +85,28 @@ class ObservedPlatformIT {
         PrometheusServer prometheus = devstack.prometheus();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(prometheus.value("count(up{job=\"chorus\"} == 1)")).as(prometheus.targets()).isEqualTo(4));
-        String before = "sum(http_server_requests_seconds_count{application=\"gateway\",status=\"200\"})";
+        // a routed request is counted under its route's name, a micro-cache hit as "micro-cache" (the hotlines are
+        // cacheable), never under the raw path or "UNKNOWN"
+        String before = "sum(http_server_requests_seconds_count{application=\"gateway\","
+                + "uri=~\"route:resources-hotlines|micro-cache\",status=\"200\"})";
+        String refusedBefore = "sum(chorus_gateway_proof_refused_total{reason=\"invalid\"})";
         double answered = orZero(prometheus.value(before));
+        double refused = orZero(prometheus.value(refusedBefore));
         for (int i = 0; i < 5; i++) {
             assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(devstack.gatewayUrl() + "/api/resources/hotlines"))
                     .build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
         }
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(devstack.gatewayUrl() + "/api/stories"))
+                .header("Content-Type", "application/json").header(ProofOfWork.HEADER, "not a solution")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode()).isEqualTo(400);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(prometheus.value(before)).isGreaterThanOrEqualTo(answered + 5);
+            assertThat(prometheus.value(refusedBefore)).isGreaterThanOrEqualTo(refused + 1);
+            // answered requests are named by route (or "micro-cache"); only refusals before routing (401) are not
+            assertThat(prometheus.value("count(http_server_requests_seconds_count{application=\"gateway\","
+                    + "uri=\"UNKNOWN\",status=~\"2..\"})")).as("answered gateway requests without a name").isNaN();
+            assertThat(prometheus.value("sum(chorus_gateway_reads_shed_total)")).isNotNaN();
             assertThat(prometheus.value("count(count by (application) (http_server_requests_seconds_count))"))
                     .isEqualTo(4);
             assertThat(prometheus.value("count(count by (application) (chorus_outbox_backlog))")).isEqualTo(3);

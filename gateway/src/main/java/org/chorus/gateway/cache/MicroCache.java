@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -83,6 +84,9 @@ class MicroCache implements WebFilter {
         String key = query == null ? request.getURI().getRawPath() : request.getURI().getRawPath() + '?' + query;
         Kept answer = kept.getIfPresent(key);
         if (answer != null) {
+            // counted in http.server.requests as one series, not under "UNKNOWN" nor per path (ids are in paths)
+            ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                    .ifPresent(context -> context.setPathPattern("micro-cache"));
             return replay(exchange.getResponse(), answer);
         }
         return chain.filter(exchange.mutate().response(new Keeping(exchange.getResponse(), key)).build());
