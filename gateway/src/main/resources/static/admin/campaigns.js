@@ -3,7 +3,7 @@
 // time in a time zone or send it now, pause, resume or cancel it, and follow its progress and who was missed.
 import { el, staffApi, showProblem } from './http.js';
 import { input, textarea, select, checkbox, blankToNull } from './form.js';
-import { locale, register, t } from './i18n.js';
+import { locale, register, t, term as word } from './i18n.js';
 
 register({
   en: {
@@ -74,8 +74,6 @@ const LANGUAGES = ['en', 'es'].map((code) => [code, t(`cLang.${code}`)]);
 const EDITABLE = ['draft', 'scheduled'];
 const MISSED_PAGE = 100;
 
-// a word this portal has no translation for is shown as the service gave it
-const word = (prefix, code) => (t(`${prefix}.${code}`) === `${prefix}.${code}` ? code : t(`${prefix}.${code}`));
 const when = (instant) => (instant ? new Date(instant).toLocaleString(locale()) : '');
 const topicText = (code) => word('cTopic', code);
 const statusText = (code) => word('cState', code);

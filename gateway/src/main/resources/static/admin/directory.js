@@ -3,7 +3,7 @@
 // checks every rule; its field errors are shown next to the field they name.
 import { el, staffApi, showProblem, taxonomies, termCodes } from './http.js';
 import { input, textarea, select, checkbox, codes, blankToNull } from './form.js';
-import { lang, register, t } from './i18n.js';
+import { lang, register, t, term } from './i18n.js';
 
 register({
   en: {
@@ -97,13 +97,12 @@ register({
 const { serviceTypes } = await taxonomies('/api/resources/taxonomies');
 const TERMS = termCodes(serviceTypes);
 const termLabel = new Map((serviceTypes ?? []).map((term) => [term.code, term.label?.[lang] ?? term.label?.en ?? term.code]));
-const STATUSES = ['active', 'temporarily closed', 'inactive', 'defunct'];
 const LOCATION_TYPES = ['physical', 'confidential', 'virtual'].map((code) => [code, t(`dPlace.${code}`)]);
 const PHONE_TYPES = ['voice', 'text', 'tty'].map((code) => [code, t(`dPhone.${code}`)]);
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'].map((code) => [code, t(`dDay.${code}`)]);
 const PER_PAGE = 20;
 
-const statusText = (service) => (STATUSES.includes(service.status) ? t(`dState.${service.status}`) : service.status);
+const statusText = (service) => term('dState', service.status);
 // the reason is the editor's own words, so it is marked as not for translation
 const closureText = (service) => [service.closure_reason && el('span', { translate: 'no' }, service.closure_reason),
   service.closed_until && t('dUntil', service.closed_until)].filter(Boolean).flatMap((part, i) => (i ? [', ', part] : [part]));
@@ -401,16 +400,12 @@ function importForm(afterImport) {
   return form;
 }
 
-// an outcome this portal has no words for is shown as the service gave it
-const outcomeText = (outcome) => (outcome == null ? '' : t(`dOutcome.${outcome}`) === `dOutcome.${outcome}` ? outcome
-  : t(`dOutcome.${outcome}`));
-
 function rowsTable(rows) {
   if (!rows.length) return [];
   return el('table', { 'data-import-rows': true }, el('caption', {}, t('dRows')),
     el('thead', {}, el('tr', {}, ['dFile', 'dRow', 'dOutcome', 'dFix'].map((h) => el('th', { scope: 'col' }, t(h))))),
     el('tbody', {}, rows.map((row) => el('tr', {},
       el('td', { translate: row.file ? 'no' : null }, row.file ?? t('dJson')), el('td', {}, String(row.row)),
-      el('td', {}, outcomeText(row.outcome)),
+      el('td', {}, term('dOutcome', row.outcome)),
       el('td', {}, (row.errors ?? []).map((error) => error.field ? `${error.field}: ${error.message}` : error.message).join('; '))))));
 }
