@@ -109,8 +109,8 @@ const closureText = (service) => [service.closure_reason && el('span', { transla
 
 export function mountDirectory(container) {
   const [search, searchField] = input(t('dSearch'), { type: 'search', name: 'search', maxlength: 200 });
-  const [term, termField] = select(t('dServiceType'), [['', t('dAllTypes')], ...TERMS.map((code) => [code, termLabel.get(code)])], '');
-  const filters = el('form', { class: 'filters', role: 'search', 'aria-label': t('dFind') }, searchField, termField,
+  const [typeFilter, typeField] = select(t('dServiceType'), [['', t('dAllTypes')], ...TERMS.map((code) => [code, termLabel.get(code)])], '');
+  const filters = el('form', { class: 'filters', role: 'search', 'aria-label': t('dFind') }, searchField, typeField,
     el('button', { type: 'submit', class: 'secondary' }, t('dSearch')));
   const rows = el('tbody');
   const paging = el('p', { 'data-directory-paging': true });
@@ -140,7 +140,7 @@ export function mountDirectory(container) {
   async function load(page = pageNumber) {
     const query = new URLSearchParams({ page, per_page: PER_PAGE });
     if (search.value.trim()) query.set('search', search.value.trim());
-    if (term.value) query.set('taxonomy_term', term.value);
+    if (typeFilter.value) query.set('taxonomy_term', typeFilter.value);
     try {
       const answer = await staffApi(`/api/admin/resources/services?${query}`);
       pageNumber = answer.page_number;
