@@ -96,7 +96,7 @@ register({
 
 const { serviceTypes } = await taxonomies('/api/resources/taxonomies');
 const TERMS = termCodes(serviceTypes);
-const termLabel = new Map((serviceTypes ?? []).map((term) => [term.code, term.label?.[lang] ?? term.label?.en ?? term.code]));
+const termLabel = new Map((serviceTypes ?? []).map((type) => [type.code, type.label?.[lang] ?? type.label?.en ?? type.code]));
 const LOCATION_TYPES = ['physical', 'confidential', 'virtual'].map((code) => [code, t(`dPlace.${code}`)]);
 const PHONE_TYPES = ['voice', 'text', 'tty'].map((code) => [code, t(`dPhone.${code}`)]);
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'].map((code) => [code, t(`dDay.${code}`)]);
