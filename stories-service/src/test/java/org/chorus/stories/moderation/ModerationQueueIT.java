@@ -181,8 +181,7 @@ class ModerationQueueIT {
         UUID id = UUID.fromString(first.get("id").asString());
         // a story submitted meanwhile by another test may come first; only a story handed back says something
         if (again != null && again.get("id").asString().equals(id.toString())) {
-            assertThat(auditedActions(id).stream().filter("CLAIMED"::equals).count()).isEqualTo(1);
-            assertThat(auditedActions(id).stream().filter("VIEWED"::equals).count()).as("each opening is a read").isEqualTo(2);
+            assertThat(auditedActions(id, "fay")).as("each opening is a read").containsExactly("CLAIMED", "VIEWED", "VIEWED");
         }
     }
 
@@ -193,6 +192,12 @@ class ModerationQueueIT {
 
     private List<String> auditedActions(UUID id) {
         return db.sql("select action from moderation_audit where story_id = :id order by id").bind("id", id)
+                .map(row -> row.get("action", String.class)).all().collectList().block();
+    }
+
+    private List<String> auditedActions(UUID id, String actor) {
+        return db.sql("select action from moderation_audit where story_id = :id and actor = :actor order by id")
+                .bind("id", id).bind("actor", actor)
                 .map(row -> row.get("action", String.class)).all().collectList().block();
     }
 
