@@ -210,7 +210,7 @@ function statusActions(service, act) {
   until.value = service.closed_until ?? '';
   return el('div', { class: 'status-actions' },
     el('p', { 'data-editor-state': true }, t('dStatusLine', statusText(service), service.last_verified ?? t('dNever')),
-      closureText(service).length ? [t('dClosedForNow'), closureText(service), '.'] : ''),
+      closureText(service).length ? [t('dClosedForNow'), ...closureText(service), '.'] : ''),
     el('p', {},
       el('button', { type: 'button', class: 'secondary', onclick: act('verified') }, t('dVerify')), ' ',
       service.status !== 'active'

@@ -392,7 +392,6 @@ class StaffToolsIT {
                 "//table[@data-campaign-list]//tr[td[contains(., '" + subject + "')]]//button"))).click();
         wait.until(driver -> String.valueOf(AUDIENCE).equals(
                 driver.findElement(By.cssSelector("[data-count=sent]")).getText()));
-        englishWords.addAll(wordsOf("campaigns"));
         assertNoEnglishLeft(englishWords, wordsOf("campaigns"), "a campaign's delivery report");
         assertMeetsWcag("a campaign's delivery report in Spanish");
         assertKeptToItsCsp();
