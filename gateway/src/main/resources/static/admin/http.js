@@ -8,8 +8,8 @@ const csrfToken = () => decodeURIComponent(document.cookie.split('; ')
   .find((cookie) => cookie.startsWith('XSRF-TOKEN='))?.substring('XSRF-TOKEN='.length) ?? '');
 
 // A file goes as it is (file, with its contentType); anything else as JSON (body).
-export async function staffApi(path, { method = 'GET', body, keepalive = false, file, contentType } = {}) {
-  const headers = { Accept: 'application/json, application/problem+json' };
+export async function staffApi(path, { method = 'GET', body, keepalive = false, file, contentType, headers: extra = {} } = {}) {
+  const headers = { Accept: 'application/json, application/problem+json', ...extra };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (file !== undefined) headers['Content-Type'] = contentType;
   if (method !== 'GET') headers['X-XSRF-TOKEN'] = csrfToken();

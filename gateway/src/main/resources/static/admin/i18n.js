@@ -18,6 +18,13 @@ export function t(key, ...args) {
   return args.reduce((s, arg, i) => s.replaceAll(`{${i}}`, arg), text);
 }
 
+/** The text for {@code prefix.code}; a code this portal has no words for is shown as the service gave it. */
+export function term(prefix, code) {
+  if (code == null) return '';
+  const key = `${prefix}.${code}`;
+  return texts[lang][key] ?? texts.en[key] ?? code;
+}
+
 export const locale = () => (lang === 'es' ? 'es-US' : 'en-US');
 
 export function switchLanguage() {

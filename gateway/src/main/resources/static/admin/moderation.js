@@ -2,8 +2,8 @@
 // lease), so two moderators never read the same one, urgent stories (self-harm, immediate danger) first and then the
 // oldest. The reading pane shows the story with what may identify someone highlighted in place; every decision has a
 // key, listed on screen. The reported and revision queues, the spam sweep and the queue's figures share the view.
-import { el, staffApi, WARNINGS } from './http.js';
-import { locale, register, t } from './i18n.js';
+import { el, staffApi, STORY_TAXONOMIES, WARNINGS } from './http.js';
+import { lang, locale, register, t } from './i18n.js';
 
 register({
   en: {
@@ -13,7 +13,11 @@ register({
     reasonSpam: 'It looks like spam or advertising.', reasonRepeat: 'It repeats a story you already shared.',
     keyNext: 'next story (skip this one)', keyPublish: 'publish', keyReject: 'reject with a reason',
     keyRedact: 'redact the selection, or the next highlighted hint', keyFeature: 'publish and feature (feature, when published)',
-    keyFlag: 'flag for a second look', keyHotlines: 'send the author the hotlines (by mail, only if they agreed to be contacted)',
+    keyFlag: 'flag for a second look, then 1 to {0} for the reason', keyHotlines: 'send the author the hotlines (by mail, only if they agreed to be contacted)',
+    keyMark: 'mark the story as spam for the sweep, and go to the next', keySweep: 'the spam sweep: reject the marked stories as spam',
+    markSpam: 'Mark as spam', flagWhy: 'Why does it need a second look?', sendFlag: 'Flag it', flagHint: 'Press a number to flag at once; Escape cancels.',
+    marked: 'Marked “{0}” for the spam sweep ({1} marked). Press B to reject the marked stories as spam.',
+    reportedFor: '{0} open report(s): {1}.',
     shortcuts: 'Keyboard shortcuts',
     keysHint: 'Keys work when the focus is not in a text field; in the reason field, Enter sends and Escape cancels.',
     underAMinute: 'under a minute', stats: '{0} waiting · {1} urgent · {2} being read', oldest: ' · the oldest has waited {0}',
@@ -52,7 +56,14 @@ register({
     reasonSpam: 'Parece spam o publicidad.', reasonRepeat: 'Repite una historia que ya compartiste.',
     keyNext: 'siguiente historia (saltar esta)', keyPublish: 'publicar', keyReject: 'rechazar con un motivo',
     keyRedact: 'ocultar la selección, o la siguiente pista resaltada', keyFeature: 'publicar y destacar (destacar, si ya está publicada)',
-    keyFlag: 'señalar para una segunda lectura', keyHotlines: 'enviar las líneas de ayuda a quien escribió (por correo, solo si aceptó que la contactemos)',
+    keyFlag: 'señalar para una segunda lectura, y luego de 1 a {0} para el motivo',
+    keyMark: 'marcar la historia como spam para el barrido y pasar a la siguiente',
+    keySweep: 'el barrido de spam: rechazar como spam las historias marcadas',
+    markSpam: 'Marcar como spam', flagWhy: '¿Por qué necesita una segunda lectura?', sendFlag: 'Señalarla',
+    flagHint: 'Pulsa un número para señalarla de inmediato; Escape cancela.',
+    marked: 'Marcaste “{0}” para el barrido de spam ({1} marcadas). Pulsa B para rechazar como spam las marcadas.',
+    reportedFor: '{0} denuncia(s) abierta(s): {1}.',
+    keyHotlines: 'enviar las líneas de ayuda a quien escribió (por correo, solo si aceptó que la contactemos)',
     shortcuts: 'Atajos de teclado',
     keysHint: 'Las teclas funcionan cuando el foco no está en un campo de texto; en el campo del motivo, Intro envía y Escape cancela.',
     underAMinute: 'menos de un minuto', stats: '{0} en espera · {1} urgentes · {2} en lectura', oldest: ' · la más antigua lleva {0}',
@@ -101,8 +112,14 @@ const RENEW_EVERY_MS = 2 * 60 * 1000;
 
 const SHORTCUTS = [
   ['N', 'keyNext'], ['P', 'keyPublish'], ['R', 'keyReject'], ['X', 'keyRedact'], ['F', 'keyFeature'], ['G', 'keyFlag'],
-  ['S', 'keyHotlines'],
+  ['S', 'keyHotlines'], ['M', 'keyMark'], ['B', 'keySweep'],
 ];
+// the reasons a flag may give, as readers' reports do (stories-service's taxonomy), numbered for the keyboard
+const FLAG_REASONS = (STORY_TAXONOMIES.reportReasons ?? []).slice(0, 9);
+const reasonLabel = (code) => {
+  const term = FLAG_REASONS.find((reason) => reason.code === code);
+  return term?.label?.[lang] ?? term?.label?.en ?? code;
+};
 
 const minutes = (seconds) => seconds < 60 ? t('underAMinute')
   : seconds < 3600 ? `${Math.floor(seconds / 60)} min` : `${Math.floor(seconds / 3600)} h ${Math.floor(seconds % 3600 / 60)} min`;
@@ -120,7 +137,7 @@ export function mountModeration(container) {
     el('button', { type: 'button', class: 'secondary', 'data-queue-tab': queue.id, onclick: () => load(queue) }, t(queue.label))));
   const keys = el('aside', { class: 'shortcuts', 'aria-labelledby': 'm-keys' },
     el('h3', { id: 'm-keys' }, t('shortcuts')),
-    el('dl', {}, SHORTCUTS.flatMap(([key, what]) => [el('dt', {}, el('kbd', {}, key)), el('dd', {}, t(what))])),
+    el('dl', {}, SHORTCUTS.flatMap(([key, what]) => [el('dt', {}, el('kbd', {}, key)), el('dd', {}, t(what, FLAG_REASONS.length))])),
     el('p', { class: 'hint' }, t('keysHint')));
   container.replaceChildren(el('h2', {}, t('secModeration')), stats, pace, tabs, notice,
     el('div', { class: 'moderation-grid' }, el('div', { class: 'queue-column' }, list, sweep), desk), keys);
@@ -130,6 +147,8 @@ export function mountModeration(container) {
   let actions = {}; // what each key does for the story in the pane
   let skipped = [];
   let renewal = null;
+  // the stories selected for the spam sweep, id → the version the moderator saw, ticked in the list or marked with M
+  const marked = new Map();
 
   async function refreshStats() {
     try {
@@ -166,7 +185,7 @@ export function mountModeration(container) {
       const stories = await staffApi(`/api/admin/stories?${queue.query}`);
       list.replaceChildren(...(stories.length ? stories.map((story) => queueItem(story))
         : [el('li', {}, t('nothingIn', t(queue.label)))]));
-      if (queue.id === 'waiting' && stories.length) {
+      if (queue.id === 'waiting' && (stories.length || marked.size)) {
         sweep.replaceChildren(el('button', { type: 'button', class: 'secondary', 'data-reject-selected': true,
           onclick: rejectSelected }, t('rejectSelected')));
       }
@@ -182,19 +201,26 @@ export function mountModeration(container) {
       + (story.claimedBy ? t('beingRead', story.claimedBy) : '');
     return el('li', { 'data-story': story.id, class: story.urgent ? 'urgent' : null },
       queue.id === 'waiting' ? el('input', { type: 'checkbox', 'data-version': story.version, value: story.id,
-        'aria-label': t('selectForSweep', title) }) : [],
+        checked: marked.has(story.id), 'aria-label': t('selectForSweep', title),
+        onchange: (event) => {
+          if (event.target.checked) marked.set(story.id, story.version);
+          else marked.delete(story.id);
+        } }) : [],
       ' ', el('button', { type: 'button', class: 'link', onclick: () => claim(story.id) }, label));
   }
 
   async function rejectSelected() {
-    const boxes = [...list.querySelectorAll('input[type=checkbox]:checked')];
-    if (!boxes.length) {
+    if (queue.id !== 'waiting') return;
+    if (!marked.size) {
       notice.textContent = t('selectFirst');
       return;
     }
+    const stories = [...marked].map(([id, version]) => ({ id, version }));
     try {
       const outcomes = await staffApi('/api/admin/stories/bulk-rejection', { method: 'POST', body: {
-        reason: t('reasonSpam'), stories: boxes.map((box) => ({ id: box.value, version: Number(box.dataset.version) })) } });
+        reason: t('reasonSpam'), stories } });
+      // each story was decided one way or the other (rejected, or changed meanwhile): none stays marked
+      marked.clear();
       const rejected = outcomes.filter((outcome) => outcome.outcome === 'REJECTED').length;
       notice.textContent = t(rejected < outcomes.length ? 'sweptSome' : 'sweptAll', rejected, outcomes.length);
     } catch (error) {
@@ -265,7 +291,9 @@ export function mountModeration(container) {
   function show(story) {
     current = story;
     clearInterval(renewal);
-    renewal = setInterval(() => staffApi(`/api/admin/stories/${story.id}/claim`, { method: 'PUT' }).catch(() => null), RENEW_EVERY_MS);
+    // only the lease (RFC 7240 return=minimal): no text is read again and no audit row is written for a renewal
+    renewal = setInterval(() => staffApi(`/api/admin/stories/${story.id}/claim`,
+      { method: 'PUT', headers: { Prefer: 'return=minimal' } }).catch(() => null), RENEW_EVERY_MS);
     const revision = story.pendingRevision;
     const shown = revision ?? story;
     const original = shown.text;
@@ -362,7 +390,50 @@ export function mountModeration(container) {
         outcome.textContent = error.message;
       }
     };
-    const flag = () => act('/flag', { reason: 'OTHER' }, 'POST', t('doneFlagged', label));
+    const flagForm = el('form', { class: 'flag', hidden: true, 'data-flag-form': true },
+      el('fieldset', {}, el('legend', {}, t('flagWhy')),
+        el('p', { class: 'hint' }, t('flagHint')),
+        FLAG_REASONS.map((reason, i) => el('div', { class: 'choice' },
+          el('input', { type: 'radio', name: 'm-flag-reason', id: `m-flag-${reason.code}`, value: reason.code,
+            checked: i === 0 }), ' ',
+          el('label', { for: `m-flag-${reason.code}` }, el('kbd', {}, String(i + 1)), ' ', reasonLabel(reason.code))))),
+      el('button', { type: 'submit', class: 'secondary' }, t('sendFlag')),
+      el('button', { type: 'button', class: 'secondary', onclick: () => closeFlag() }, t('cancel')));
+    const flag = (reason) => act('/flag', { reason }, 'POST', t('doneFlagged', label));
+    const openFlag = () => {
+      rejectForm.hidden = true;
+      flagForm.hidden = false;
+      flagForm.querySelector('input:checked')?.focus();
+    };
+    const closeFlag = () => {
+      flagForm.hidden = true;
+      heading.focus();
+    };
+    flagForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      flag(flagForm.querySelector('input:checked')?.value ?? 'OTHER');
+    });
+    // in the reason list a number flags at once, Enter flags with the chosen one, Escape goes back to the story
+    flagForm.addEventListener('keydown', (event) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const chosen = FLAG_REASONS[Number(event.key) - 1];
+      if (event.key === 'Escape') closeFlag();
+      else if (/^[1-9]$/.test(event.key) && chosen) flag(chosen.code);
+      else if (event.key === 'Enter' && event.target.type === 'radio') flagForm.requestSubmit();
+      else return;
+      event.preventDefault();
+    });
+    const markAsSpam = () => {
+      marked.set(story.id, story.version);
+      const box = list.querySelector(`input[type=checkbox][value="${CSS.escape(story.id)}"]`);
+      if (box) box.checked = true;
+      if (!sweep.querySelector('[data-reject-selected]')) {
+        sweep.replaceChildren(el('button', { type: 'button', class: 'secondary', 'data-reject-selected': true,
+          onclick: rejectSelected }, t('rejectSelected')));
+      }
+      const title = story.title || t('untitled');
+      return skip().then(() => { notice.textContent = t('marked', title, marked.size); });
+    };
     // not a decision: the story stays in the pane
     const sendHotlines = async () => {
       try {
@@ -373,6 +444,7 @@ export function mountModeration(container) {
       }
     };
     const openReject = () => {
+      flagForm.hidden = true;
       rejectForm.hidden = false;
       reason.focus();
     };
@@ -399,8 +471,9 @@ export function mountModeration(container) {
       r: story.status !== 'REJECTED' ? openReject : null,
       x: redact,
       f: story.status === 'SUBMITTED' || story.status === 'PUBLISHED' ? publishAndFeature : null,
-      g: flag,
+      g: openFlag,
       s: sendHotlines,
+      m: queue.id === 'waiting' && story.status === 'SUBMITTED' && !revision ? markAsSpam : null,
     };
     // the key shows on the button (portal.css, from data-key) and is announced as its shortcut
     const button = (key, text, onclick, extra = {}) => actions[key] === null ? [] : el('button',
@@ -416,7 +489,9 @@ export function mountModeration(container) {
         story.claimExpiresAt ? ` · ${t('yoursUntil', new Date(story.claimExpiresAt).toLocaleTimeString(locale()))}` : '']),
       story.urgent ? el('p', { class: 'warning urgent', 'data-urgent': true },
         t('urgent')) : [],
-      story.openReports ? el('p', { class: 'warning' }, t('openReports', story.openReports)) : [],
+      story.openReports ? el('p', { class: 'warning', 'data-open-reports': true }, (story.openReportReasons ?? []).length
+        ? t('reportedFor', story.openReports, story.openReportReasons.map(reasonLabel).join(', '))
+        : t('openReports', story.openReports)) : [],
       (shown.contentWarnings ?? []).length ? el('p', {}, t('warnings', shown.contentWarnings.join(', '))) : [],
       hintCount,
       reading,
@@ -425,14 +500,16 @@ export function mountModeration(container) {
         button('r', t(revision ? 'declineRevision' : story.status === 'PUBLISHED' ? 'takeDown' : 'reject'), openReject),
         button('x', t('redact'), redact, { onmousedown: (event) => event.preventDefault() }),
         button('f', t(story.status === 'PUBLISHED' ? 'feature' : 'publishAndFeature'), publishAndFeature),
-        button('g', t('flag'), flag),
+        button('g', t('flag'), openFlag),
         button('s', t('sendHotlines'), sendHotlines),
+        button('m', t('markSpam'), markAsSpam),
         button('n', t('next'), skip),
         story.status === 'PUBLISHED' ? el('button', { type: 'button', class: 'secondary',
           onclick: () => act('/featured', { featured: false }, 'PUT', t('doneUnfeatured', label)) }, t('unfeature')) : [],
         story.openReports ? el('button', { type: 'button', class: 'secondary',
           onclick: () => act('/reports/resolution', undefined, 'POST', t('doneResolved', label)) }, t('resolveReports')) : []),
       rejectForm,
+      flagForm,
       outcome,
       el('details', {}, el('summary', {}, t('change')),
         el('label', { for: 'm-title' }, t('title')), title,
@@ -445,7 +522,8 @@ export function mountModeration(container) {
   document.addEventListener('keydown', (event) => {
     if (container.hidden || container.closest('[hidden]') || event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.target.closest('input, textarea, select, [contenteditable]')) return;
-    const action = actions[event.key.toLowerCase()];
+    // the sweep works with or without a story in the pane
+    const action = event.key.toLowerCase() === 'b' ? rejectSelected : actions[event.key.toLowerCase()];
     if (action) {
       event.preventDefault();
       action();

@@ -46,7 +46,7 @@ class ModerationSurgeIT {
     private static Devstack devstack;
 
     /** What the moderator does with a story, read from its title, and the key(s) that do it. */
-    enum Kind { PUBLISH, REDACT, REJECT, FEATURE, FLAG, URGENT }
+    enum Kind { PUBLISH, REDACT, REJECT, FEATURE, FLAG, URGENT, SPAM }
 
     @BeforeAll
     static void startThePlatform() {
@@ -59,11 +59,12 @@ class ModerationSurgeIT {
         Map<String, Kind> stories = new LinkedHashMap<>();
         for (int i = 0; i < STORIES; i++) {
             Kind kind = i % 25 == 3 ? Kind.URGENT : i % 10 == 1 ? Kind.REDACT : i % 10 == 2 ? Kind.REJECT
-                    : i % 20 == 5 ? Kind.FEATURE : i % 20 == 7 ? Kind.FLAG : Kind.PUBLISH;
+                    : i % 20 == 5 ? Kind.FEATURE : i % 20 == 7 ? Kind.FLAG : i % 20 == 9 ? Kind.SPAM : Kind.PUBLISH;
             String title = "Surge " + run + " " + i + " " + kind.name().toLowerCase();
             String text = switch (kind) {
                 case REDACT -> "It was years ago. Write to me at " + run + i + "@example.org if it helps.";
                 case URGENT -> "Some nights I want to die. I am telling this so someone reads it.";
+                case SPAM -> "Cheap watches, best prices, click here " + i + ".";
                 default -> "A story shared during the surge, number " + i + ".";
             };
             SharedDevstack.PERSONAL.add(text);
@@ -111,7 +112,18 @@ class ModerationSurgeIT {
                         case PUBLISH, URGENT -> keys(page, "p");
                         case REDACT -> keys(page, "x", "p");
                         case FEATURE -> keys(page, "f");
-                        case FLAG -> keys(page, "g");
+                        case FLAG -> {
+                            keys(page, "g");
+                            wait.until(driver -> "radio".equals(driver.switchTo().activeElement().getDomAttribute("type")));
+                            if (readingPaneChecked.add("flag")) {
+                                assertMeetsWcag(page, "the reading pane asking why it is flagged");
+                                chromium.screenshot("portal-moderation-flag-reason");
+                            }
+                            // the third reason the API accepts: a worry about someone's safety
+                            keys(page, "3");
+                        }
+                        // marked for the sweep; the sweep itself (B) comes at the end
+                        case SPAM -> keys(page, "m");
                         case REJECT -> {
                             keys(page, "r");
                             wait.until(driver -> "m-reason".equals(driver.switchTo().activeElement().getDomAttribute("id")));
@@ -125,6 +137,11 @@ class ModerationSurgeIT {
                     return now != null && !now.equals(id);
                 });
             }
+            // the spam sweep, with its key: every story marked with M is rejected at once
+            keys(page, "b");
+            long spam = stories.values().stream().filter(kind -> kind == Kind.SPAM).count();
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-notice]"),
+                    "Rejected %d of %d as spam.".formatted(spam, spam)));
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf("Moderation surge: %d decisions with the keyboard alone in %.1f s, %.2f s per decision"
                     + " (%d stories of other tests skipped)%n", decisions, seconds, seconds / decisions, skips);
@@ -150,12 +167,19 @@ class ModerationSurgeIT {
                         assertThat(publicStory(story.getKey()).get("text").asString())
                                 .contains("[redacted]").doesNotContain("@example.org");
                     }
-                    case REJECT, FLAG -> assertThat(status).as("%s not public", story).isEqualTo(404);
+                    case REJECT, SPAM -> assertThat(status).as("%s not public", story).isEqualTo(404);
+                    case FLAG -> {
+                        assertThat(status).as("%s not public", story).isEqualTo(404);
+                        assertThat(staffGet("/api/admin/stories/" + story.getKey()).get("openReportReasons").toString())
+                                .as("the reason the moderator chose").isEqualTo("[\"SAFETY_CONCERN\"]");
+                    }
                 }
             }
             JsonNode stats = staffGet("/api/admin/stories/queue-stats");
             assertThat(stats.get("decisionsLastHour").toString()).contains("\"moderator\":\"moderator\"");
             assertThat(page.findElement(By.cssSelector("[data-queue-stats]")).getText()).contains("waiting");
+            assertThat(page.findElement(By.cssSelector("aside.shortcuts")).getText())
+                    .as("every key is listed on screen").contains("mark the story as spam", "the spam sweep", "1 to 5");
             assertThat(chromium.console()).noneMatch(line -> line.contains("Content Security Policy"));
             page.get("about:blank");
         }

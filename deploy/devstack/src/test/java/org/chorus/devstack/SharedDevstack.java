@@ -25,6 +25,15 @@ final class SharedDevstack {
 
     static synchronized Devstack get() {
         if (devstack == null) {
+            // campaign mail at a walking pace, each mail entered in the ledger as it goes: a browser can then watch a
+            // campaign's progress bar move (StaffToolsIT); no other end-to-end test sends a campaign
+            String notifications = "chorus.devstack.args.notifications";
+            String given = System.getProperty(notifications, "");
+            // once, even when an earlier start failed (a repeated argument would bind as "2,2")
+            if (!given.contains("--chorus.campaigns.rate-per-second")) {
+                System.setProperty(notifications,
+                        (given + " --chorus.campaigns.rate-per-second=2 --chorus.campaigns.send-chunk=1").trim());
+            }
             // observed as production is (actuator on management ports, traces exported, Prometheus when installed)
             devstack = Devstack.start(DevstackPorts.free(), HOME, true, 1, true,
                     name -> new LogFile(LOGS.resolve(name + ".log")));

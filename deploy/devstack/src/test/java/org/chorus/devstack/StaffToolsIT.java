@@ -13,8 +13,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +46,7 @@ class StaffToolsIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static Devstack devstack;
     private Browser chromium;
     private WebDriver page;
@@ -299,6 +307,227 @@ class StaffToolsIT {
         assertKeptToItsCsp();
     }
 
+    @Test
+    void aCampaignsProgressBarFillsLiveWithCountsPerStateRateAndTimeLeft() throws Exception {
+        // the audience is a topic and languages: help near me, in Spanish, is a pair no other end-to-end test
+        // subscribes to, so this campaign mails this test's subscribers and nobody else's (checked below by its total)
+        List<String> subscribers = new ArrayList<>();
+        for (int i = 0; i < AUDIENCE; i++) {
+            String email = "progress-" + i + "-" + UUID.randomUUID() + "@example.org";
+            SharedDevstack.PERSONAL.add(email);
+            subscribe(email);
+            subscribers.add(email);
+        }
+        for (String email : subscribers) {
+            confirm(email);
+        }
+
+        signIn("campaigns");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//section[@data-campaigns]//button[.='New campaign']")))
+                .click();
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-campaign-form]")));
+        new Select(control(form, "Topic (who receives it: subscribers to this topic)")).selectByValue("help-near-me");
+        control(form, "English").click();
+        control(form, "Spanish").click();
+        String subject = "Diez años " + UUID.randomUUID();
+        WebElement english = form.findElement(By.cssSelector("[data-field='variants.en']"));
+        control(english, "Subject").sendKeys("Ten years");
+        control(english, "Body (Markdown)").sendKeys("Ten years of speaking out.");
+        WebElement spanish = form.findElement(By.cssSelector("[data-field='variants.es']"));
+        control(spanish, "Subject").sendKeys(subject);
+        control(spanish, "Body (Markdown)").sendKeys("Diez años alzando la voz.");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-campaign-status]"), "Saved."));
+
+        page.findElement(By.xpath("//section[@data-campaign-desk]//summary[.='Send now']")).click();
+        page.findElement(By.xpath("//section[@data-campaign-desk]//button[.='Send to all subscribers now']")).click();
+        WebElement bar = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-progress-bar]")));
+
+        // what the page shows, read every quarter second until every mail is handled, without touching the page
+        Set<Long> handledSeen = new TreeSet<>();
+        boolean timeLeftSeen = false;
+        boolean rateSeen = false;
+        boolean axeWhileSending = false;
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        long handled = 0;
+        while (handled < AUDIENCE && System.nanoTime() < deadline) {
+            handled = Math.round(Double.parseDouble(bar.getDomProperty("value")));
+            handledSeen.add(handled);
+            String text = page.findElement(By.cssSelector("[data-progress-text]")).getText();
+            if (handled > 0 && handled < AUDIENCE) {
+                timeLeftSeen |= !page.findElements(By.cssSelector("[data-time-left]")).isEmpty() && text.contains("min left");
+                rateSeen |= !text.contains(" at 0.0 mails per second");
+                if (!axeWhileSending) {
+                    assertMeetsWcag("a campaign's delivery while it sends");
+                    chromium.screenshot("portal-campaign-progress-sending");
+                    axeWhileSending = true;
+                }
+            }
+            Thread.sleep(250);
+        }
+        assertThat(handled).as("every mail handled, the bar full").isEqualTo(AUDIENCE);
+        assertThat(handledSeen).as("the bar moved through states between empty and full, without a reload")
+                .anyMatch(value -> value > 0 && value < AUDIENCE);
+        assertThat(timeLeftSeen).as("the time left was shown while it sent").isTrue();
+        assertThat(rateSeen).as("the rate was shown while it sent").isTrue();
+        wait.until(driver -> String.valueOf(AUDIENCE).equals(
+                driver.findElement(By.cssSelector("[data-count=sent]")).getText()));
+        assertThat(page.findElement(By.cssSelector("[data-count=total]")).getText())
+                .as("only this test's subscribers were in the audience").isEqualTo(String.valueOf(AUDIENCE));
+        assertThat(page.findElement(By.cssSelector("[data-count=queued]")).getText()).isEqualTo("0");
+        assertThat(page.findElement(By.cssSelector("[data-count=failed]")).getText()).isEqualTo("0");
+        assertThat(page.findElement(By.cssSelector("[data-progress-text]")).getText())
+                .startsWith(AUDIENCE + " of " + AUDIENCE + " (100 %)");
+        chromium.screenshot("portal-campaign-progress-done");
+        for (String email : subscribers) {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(devstack.smtp().receivedBy(email).stream()
+                    .filter(mail -> subjectOf(mail).equals(subject)).count()).as("campaign mails to %s", email).isEqualTo(1));
+        }
+
+        // the same delivery report in Spanish: not a word of the English one is left
+        Set<String> englishWords = wordsOf("campaigns");
+        page.findElement(By.cssSelector("[data-lang-toggle]")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-campaigns] h2"), "Campañas de correo"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//table[@data-campaign-list]//tr[td[contains(., '" + subject + "')]]//button"))).click();
+        wait.until(driver -> String.valueOf(AUDIENCE).equals(
+                driver.findElement(By.cssSelector("[data-count=sent]")).getText()));
+        assertNoEnglishLeft(englishWords, wordsOf("campaigns"), "a campaign's delivery report");
+        assertMeetsWcag("a campaign's delivery report in Spanish");
+        assertKeptToItsCsp();
+    }
+
+    @Test
+    void theDirectoryAndCampaignViewsSpeakSpanishWithNoEnglishStringLeft() {
+        signIn("admin");
+        String subject = "Draft " + UUID.randomUUID();
+        Set<String> english = new HashSet<>(directoryWords());
+        english.addAll(campaignWords(subject, true));
+
+        page.findElement(By.cssSelector("[data-lang-toggle]")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-lang-toggle]"), "English"));
+        Set<String> spanish = new HashSet<>(directoryWords());
+        assertThat(spanish).contains("Directorio de ayuda", "Nuevo servicio", "Consejería");
+        assertMeetsWcag("the directory in Spanish");
+        chromium.screenshot("portal-directory-es");
+        assertNoEnglishLeft(english, spanish, "the directory");
+        Set<String> spanishCampaigns = campaignWords(subject, false);
+        assertThat(spanishCampaigns).contains("Campañas de correo", "Nueva campaña");
+        assertMeetsWcag("the campaigns in Spanish");
+        chromium.screenshot("portal-campaigns-es");
+        assertNoEnglishLeft(english, spanishCampaigns, "the campaigns");
+        assertKeptToItsCsp();
+    }
+
+    /** The directory's words: its list, a service being edited, and a new service with a phone and hours added. */
+    private Set<String> directoryWords() {
+        page.get(devstack.gatewayUrl() + "/admin#/directory");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-directory-list] tbody tr button.link")));
+        Set<String> words = wordsOf("directory");
+        page.findElement(By.cssSelector("[data-directory-list] tbody tr button.link")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-editor-state]")));
+        words.addAll(wordsOf("directory"));
+        page.findElement(By.cssSelector("[data-directory] > p > button.primary")).click();
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-service-form]")));
+        form.findElement(By.cssSelector("fieldset[data-field=phones] > button")).click();
+        form.findElement(By.cssSelector("fieldset[data-field=schedules] > button")).click();
+        words.addAll(wordsOf("directory"));
+        return words;
+    }
+
+    /** The campaigns' words: the list, a new campaign's form and its preview, and a saved draft with its controls. */
+    private Set<String> campaignWords(String subject, boolean create) {
+        page.get(devstack.gatewayUrl() + "/admin#/campaigns");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-campaign-list] tbody tr")));
+        Set<String> words = wordsOf("campaigns");
+        page.findElement(By.cssSelector("[data-campaigns] > p > button.primary")).click();
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-campaign-form]")));
+        form.findElement(By.cssSelector("[data-field='variants.en.subject']")).sendKeys(subject);
+        form.findElement(By.cssSelector("[data-field='variants.en.body']")).sendKeys("A *draft*.");
+        form.findElement(By.cssSelector("[data-campaign-form] > button.secondary")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-preview-language=en]")));
+        words.addAll(wordsOf("campaigns"));
+        if (create) {
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test-send]")));
+        } else {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                    "//table[@data-campaign-list]//tr[td[contains(., '" + subject + "')]]//button"))).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test-send]")));
+        }
+        words.addAll(wordsOf("campaigns"));
+        return words;
+    }
+
+    /**
+     * Every text of a view and every name it gives a control (aria-label, title, placeholder), hidden ones included,
+     * except what is marked {@code translate="no"}: the staff's and the public's own words (names, subjects, reasons).
+     */
+    @SuppressWarnings("unchecked")
+    private Set<String> wordsOf(String view) {
+        return new HashSet<>((List<String>) chromium.script("""
+                const texts = [];
+                for (const node of document.querySelectorAll(arguments[0] + ' *')) {
+                  if (node.closest('[translate=no]')) continue;
+                  for (const child of node.childNodes) {
+                    if (child.nodeType === Node.TEXT_NODE && /[A-Za-zÁÉÍÓÚáéíóúñÑ]{2}/.test(child.textContent)) {
+                      texts.push(child.textContent.trim());
+                    }
+                  }
+                  for (const name of ['aria-label', 'title', 'placeholder']) {
+                    if (node.getAttribute(name)) texts.push(node.getAttribute(name));
+                  }
+                }
+                return texts;""", "[data-" + view + "]"));
+    }
+
+    /** Words that read the same in both languages; any other English text in the Spanish view is a miss. */
+    private static final Set<String> SAME_IN_BOTH = Set.of("total");
+
+    private static void assertNoEnglishLeft(Set<String> english, Set<String> spanish, String view) {
+        Set<String> left = new TreeSet<>(spanish);
+        left.retainAll(english);
+        left.removeAll(SAME_IN_BOTH);
+        assertThat(left).as("English left in %s in Spanish", view).isEmpty();
+    }
+
+    private static final int AUDIENCE = 24;
+
+    /** Subscribes straight at notifications-service (the gateway's rate limit is for the public, not a fixture). */
+    private static void subscribe(String email) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("email", email, "language", "es", "topics", List.of("help-near-me"),
+                "zip", "99950"));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(notifications("/api/subscriptions"))
+                .version(HttpClient.Version.HTTP_1_1).timeout(WAIT).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    }
+
+    /** Confirms as the subscriber does: the token from the link in the mail, posted as the site's page posts it. */
+    private static void confirm(String email) throws Exception {
+        await().atMost(WAIT).until(() -> !devstack.smtp().receivedBy(email).isEmpty());
+        Matcher link = Pattern.compile("/api/subscriptions/confirm\\?token=([A-Za-z0-9_.-]+)")
+                .matcher(String.valueOf(devstack.smtp().receivedBy(email).get(0).getContent()));
+        assertThat(link.find()).as("a confirmation link in the mail to %s", email).isTrue();
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        notifications("/api/subscriptions/confirm?token=" + link.group(1)))
+                .version(HttpClient.Version.HTTP_1_1).timeout(WAIT).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private static String subjectOf(MimeMessage mail) {
+        try {
+            return String.valueOf(mail.getSubject());
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static URI notifications(String path) {
+        return URI.create("http://127.0.0.1:" + devstack.ports().notifications() + path);
+    }
+
     private List<String> visibleSections() {
         return page.findElements(By.cssSelector("main > section")).stream().filter(WebElement::isDisplayed)
                 .map(section -> section.getDomAttribute("data-moderation") != null ? "moderation"
@@ -323,7 +552,7 @@ class StaffToolsIT {
         control(form, "Name").sendKeys(name);
         control(form, "Description").sendKeys("Counselling for survivors, by appointment. Demo record.");
         control(form, "Organization name").sendKeys("DEMO Portal organization");
-        control(form, "counselling").click();
+        control(form, "Counselling").click();
         control(form, "Street address").sendKeys("1 Demo Street");
         control(form, "City").sendKeys("New York");
         control(form, "State").sendKeys("NY");
@@ -356,8 +585,9 @@ class StaffToolsIT {
     }
 
     private static JsonNode publicService(String id) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(devstack.gatewayUrl() + "/api/resources/services/" + id)).build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create(devstack.gatewayUrl() + "/api/resources/services/" + id)).version(HttpClient.Version.HTTP_1_1)
+                        .timeout(WAIT).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());

@@ -117,7 +117,8 @@ class Moderation {
                                         row.version(), row.language(), opened.title(), opened.text(),
                                         opened.author().namedAs(), opened.author().name(), row.suggestedThemes(),
                                         row.contentWarnings(),
-                                        row.rejectionReason(), row.submittedAt(), extra.getT1(), extra.getT2(),
+                                        row.rejectionReason(), row.submittedAt(), extra.getT1().size(), extra.getT1(),
+                                        extra.getT2(),
                                         hints.get(0), revision, hints.get(1), claim.urgent(), claim.moderator(),
                                         claim.expiresAt())));
                     });
@@ -135,38 +136,62 @@ class Moderation {
     Mono<ModeratedStory> claimNext(List<UUID> skip, String actor) {
         Instant now = clock.instant();
         return db.sql("""
+                        with next as (select id, coalesce(claimed_by = :actor and claim_expires_at > :now, false) as held
+                                      from story
+                                      where status = 'SUBMITTED'
+                                        and (claim_expires_at is null or claim_expires_at <= :now or claimed_by = :actor)
+                                        and not (id = any (cast(cast(:skip as text[]) as uuid[])))
+                                        and not exists (select 1 from story_report r
+                                                        where r.story_id = story.id and r.resolved_at is null)
+                                      order by urgent desc, submitted_at
+                                      limit 1
+                                      for update skip locked)
                         update story set claimed_by = :actor, claim_expires_at = :expires
-                        where id = (select id from story
-                                    where status = 'SUBMITTED'
-                                      and (claim_expires_at is null or claim_expires_at <= :now or claimed_by = :actor)
-                                      and not (id = any (cast(cast(:skip as text[]) as uuid[])))
-                                      and not exists (select 1 from story_report r
-                                                      where r.story_id = story.id and r.resolved_at is null)
-                                    order by urgent desc, submitted_at
-                                    limit 1
-                                    for update skip locked)
-                        returning id""")
+                        from next where story.id = next.id
+                        returning story.id, next.held""")
                 .bind("actor", actor).bind("expires", now.plus(lease)).bind("now", now)
                 .bind("skip", skip.stream().map(UUID::toString).toArray(String[]::new))
-                .map(row -> row.get("id", UUID.class)).one()
-                .flatMap(id -> audit(id, actor, "CLAIMED").thenReturn(id))
+                .map(row -> new Taken(row.get("id", UUID.class), Boolean.TRUE.equals(row.get("held", Boolean.class))))
+                .one()
+                // a reload hands back the story the moderator already holds: that is no new claim
+                .flatMap(taken -> (taken.renewal() ? Mono.<Void>empty() : audit(taken.id(), actor, "CLAIMED"))
+                        .thenReturn(taken.id()))
                 .as(transactional::transactional)
                 .flatMap(id -> story(id, actor));
     }
 
-    /** Claims one story, or renews the moderator's claim on it; refused while someone else holds it. */
+    /** Claims one story, or renews the moderator's claim on it, and opens it; refused while someone else holds it. */
     Mono<ModeratedStory> claim(UUID id, String actor) {
+        return renew(id, actor).then(Mono.defer(() -> story(id, actor)));
+    }
+
+    /**
+     * Claims one story, or renews the moderator's live claim on it, without opening it; refused while someone else
+     * holds it. Only taking the claim is audited: the portal renews a claim every two minutes while its moderator
+     * reads, and a renewal is neither a new claim nor a read of the text.
+     */
+    Mono<Instant> renew(UUID id, String actor) {
         Instant now = clock.instant();
-        return db.sql("""
-                        update story set claimed_by = :actor, claim_expires_at = :expires
-                        where id = :id and (claimed_by is null or claimed_by = :actor or claim_expires_at <= :now)
-                        returning id""")
-                .bind("actor", actor).bind("expires", now.plus(lease)).bind("now", now).bind("id", id)
-                .map(row -> row.get("id", UUID.class)).one()
-                .switchIfEmpty(Mono.defer(() -> whyNotClaimed(id, now)))
-                .flatMap(claimed -> audit(id, actor, "CLAIMED"))
-                .as(transactional::transactional)
-                .then(Mono.defer(() -> story(id, actor)));
+        Instant expires = now.plus(lease);
+        return db.sql("select claimed_by, claim_expires_at from story where id = :id for update").bind("id", id)
+                .map(row -> new Claim(false, row.get("claimed_by", String.class), row.get("claim_expires_at", Instant.class)))
+                .one()
+                .switchIfEmpty(Mono.error(noSuchStory()))
+                .flatMap(held -> {
+                    boolean live = held.moderator() != null && held.expiresAt() != null && held.expiresAt().isAfter(now);
+                    if (live && !held.moderator().equals(actor)) {
+                        return Mono.error(heldBy(held));
+                    }
+                    return db.sql("update story set claimed_by = :actor, claim_expires_at = :expires where id = :id")
+                            .bind("actor", actor).bind("expires", expires).bind("id", id).then()
+                            .then(live ? Mono.<Void>empty() : audit(id, actor, "CLAIMED"))
+                            .thenReturn(expires);
+                })
+                .as(transactional::transactional);
+    }
+
+    /** The story a claim went to, and whether the moderator already held it (then the claim was only renewed). */
+    private record Taken(UUID id, boolean renewal) {
     }
 
     /** Gives a story back to the queue; releasing a story one does not hold changes nothing. */
@@ -502,9 +527,10 @@ class Moderation {
                 });
     }
 
-    private Mono<Integer> openReports(UUID id) {
-        return db.sql("select count(*) as n from story_report where story_id = :id and resolved_at is null")
-                .bind("id", id).map(row -> row.get("n", Long.class).intValue()).one();
+    /** The reasons of the story's open reports and flags, oldest first, one per report. */
+    private Mono<List<String>> openReports(UUID id) {
+        return db.sql("select reason from story_report where story_id = :id and resolved_at is null order by reported_at")
+                .bind("id", id).map(row -> row.get("reason", String.class)).all().collectList();
     }
 
     private Mono<Void> audit(UUID storyId, String actor, String action) {

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.chorus.stories.story.StoryStatus;
 import org.chorus.web.InvalidInput;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -55,8 +57,18 @@ class ModerationController {
                 .defaultIfEmpty(ResponseEntity.noContent().build());
     }
 
+    /**
+     * Claims the story, or renews the caller's claim on it, and opens it. With {@code Prefer: return=minimal}
+     * (RFC 7240) only the claim is taken or renewed: 204, no text read and nothing audited for a renewal.
+     */
     @PutMapping("/api/admin/stories/{id}/claim")
-    Mono<ResponseEntity<ModeratedStory>> claim(@PathVariable("id") String id, @AuthenticationPrincipal Jwt staff) {
+    Mono<ResponseEntity<ModeratedStory>> claim(@PathVariable("id") String id,
+                                               @RequestHeader(name = "Prefer", required = false) String prefer,
+                                               @AuthenticationPrincipal Jwt staff) {
+        if (prefer != null && prefer.toLowerCase(Locale.ROOT).contains("return=minimal")) {
+            return moderation.renew(storyId(id), actor(staff)).thenReturn(ResponseEntity.noContent()
+                    .header("Preference-Applied", "return=minimal").cacheControl(CacheControl.noStore()).<ModeratedStory>build());
+        }
         return moderation.claim(storyId(id), actor(staff))
                 .map(story -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(story));
     }

@@ -180,6 +180,8 @@ class Stories {
         AuthorName author = edit.author();
         List<String> themes = edit.themes() == null ? null : Theme.ofStory(edit.themes(), "themes");
         String title = StoryRow.blankToNull(edit.title());
+        // decided again from what the moderator will now read: the edit or revision may say what the story did not
+        boolean urgent = Urgency.of(title, edit.text(), warnings);
         Instant now = clock.instant();
         return db.sql(StoryRow.SELECT + " where s.manage_token_hash = :hash for update of s")
                 .bind("hash", ManageToken.hash(token))
@@ -191,12 +193,14 @@ class Stories {
                         DataKey key = row.dataKey(dataKeys);
                         yield db.sql("""
                                         update story set title_sealed = :title, text_sealed = :text,
-                                            content_warnings = cast(:warnings as text[]), version = version + 1
+                                            content_warnings = cast(:warnings as text[]), urgent = :urgent,
+                                            version = version + 1
                                         where id = :id""")
                                 .bind("title", Parameter.fromOrEmpty(
                                         title == null ? null : key.seal(title, StoryRow.context(row.id(), "title")), byte[].class))
                                 .bind("text", key.seal(edit.text(), StoryRow.context(row.id(), "text")))
                                 .bind("warnings", warnings.toArray(String[]::new))
+                                .bind("urgent", urgent)
                                 .bind("id", row.id())
                                 .then()
                                 .then(author == null ? Mono.<Void>empty() : bylines.onStory(row.id(), author, key));
@@ -204,8 +208,11 @@ class Stories {
                     case PUBLISHED -> {
                         boolean goesAnonymous = author != null && author.anonymous();
                         yield revisions.save(row, title, edit.text(), warnings, goesAnonymous ? null : author, now)
-                                .then(db.sql("update story set revision_feedback = null, version = version + 1 where id = :id")
-                                        .bind("id", row.id()).then())
+                                .then(db.sql("""
+                                                update story set revision_feedback = null, urgent = :urgent,
+                                                                 version = version + 1
+                                                where id = :id""")
+                                        .bind("urgent", urgent).bind("id", row.id()).then())
                                 .then(goesAnonymous
                                         ? bylines.onStory(row.id(), author, row.dataKey(dataKeys))
                                                 .then(bylines.onPublishedCopy(row.id(), author))

@@ -6,7 +6,8 @@ import org.chorus.stories.taxonomy.ContentWarning;
 
 /**
  * Whether a story should be read before the others: it mentions self-harm or a danger the author may be in now.
- * Decided once, when the story is shared, because afterwards its text is sealed and the queue cannot read it. A
+ * Decided when the story is shared and again with each edit or revision by its author (what the moderator will
+ * read), because the text is sealed at rest and the queue cannot read it to decide later. A
  * signal for ordering, never a verdict: it over-flags on purpose, since reading an ordinary story early costs
  * little and reading an urgent one late may cost much.
  */

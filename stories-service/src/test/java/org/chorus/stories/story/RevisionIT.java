@@ -75,6 +75,35 @@ class RevisionIT {
     }
 
     @Test
+    void anAuthorsEditOrRevisionDecidesTheStorysUrgencyAgain() {
+        SubmittedStory waiting = api.submit("It happened a long time ago.", "en");
+        SubmittedStory published = api.submit("I got through it.", "en");
+        api.publish(published.id());
+        SubmittedStory calmer = api.submit("Some nights I want to die.", "en");
+        assertThat(urgent(waiting)).isFalse();
+        assertThat(urgent(calmer)).isTrue();
+
+        edit(waiting.manageToken(), Map.of("text", "It happened long ago, and he said he is going to kill me if I tell."))
+                .expectStatus().isOk();
+        edit(published.manageToken(), Map.of("text", "I got through it.", "contentWarnings", List.of("self-harm")))
+                .expectStatus().isOk();
+        edit(calmer.manageToken(), Map.of("text", "Those nights are behind me now.")).expectStatus().isOk();
+
+        assertThat(urgent(waiting)).as("an edit before moderation that mentions danger").isTrue();
+        assertThat(urgent(published)).as("a revision waiting for review with a self-harm warning").isTrue();
+        assertThat(urgent(calmer)).as("the moderator will read the edit, which no longer mentions it").isFalse();
+        List<String> revisionsQueue = api.moderator().get().uri("/api/admin/stories?revisions=true&limit=200").exchange()
+                .expectStatus().isOk().expectBodyList(Map.class).returnResult().getResponseBody().stream()
+                .filter(story -> Boolean.TRUE.equals(story.get("urgent"))).map(story -> (String) story.get("id")).toList();
+        assertThat(revisionsQueue).as("the revisions queue lists it as urgent").contains(published.id().toString());
+    }
+
+    private boolean urgent(SubmittedStory story) {
+        return Boolean.TRUE.equals(db.sql("select urgent from story where id = :id").bind("id", story.id())
+                .map(row -> row.get("urgent", Boolean.class)).one().block());
+    }
+
+    @Test
     void rejectedRevisionLeavesThePublishedVersionAndTellsTheAuthorWhy() {
         SubmittedStory story = api.submit("Approved words", "en");
         api.publish(story.id());
