@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The platform as its operators see it. One story shared through the gateway is one trace: the gateway's request,
  * its call to stories-service, the service's request, the outbox relay's publication (after the request answered),
- * the Kafka send and notifications-service's delivery of the record, exported by OTLP to a real receiver. And a real
+ * the Kafka send, notifications-service's delivery of the record and, later, the SMTP send of the receipt the author
+ * asked for, exported by OTLP to a real receiver. And a real
  * Prometheus scraping the four management ports sees every service's series, moving with the traffic.
  */
 class ObservedPlatformIT {
@@ -74,6 +75,13 @@ class ObservedPlatformIT {
             assertThat(request.parentSpanId()).isEqualTo(call.spanId());
             assertThat(relay.parentSpanId()).isEqualTo(request.spanId());
             assertThat(deliveries).allMatch(delivery -> delivery.name().contains(STORIES_TOPIC));
+            // the receipt goes out from the mail queue, in a span whose parent is the delivery (of the story or of its
+            // contact, whichever came second) that queued it
+            List<String> notificationsDeliveries = trace.stream().filter(s -> s.service().equals("notifications-service")
+                    && s.kind() == CONSUMER).map(Span::spanId).toList();
+            Span mail = only(trace, s -> s.name().equals("mail send outgoing_mail"));
+            assertThat(mail.service()).isEqualTo("notifications-service");
+            assertThat(notificationsDeliveries).contains(mail.parentSpanId());
         });
         assertThat(traces.rawBodies()).noneMatch(body -> body.contains(email) || body.contains(words));
     }

@@ -1,5 +1,7 @@
 package org.chorus.notifications.campaign;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -54,11 +56,14 @@ class DeliveryWorker implements SmartLifecycle {
     private final RetryPolicy retryPolicy;
     private final String from;
     private final String messageIdDomain;
+    private final MeterRegistry meters;
+    private final Timer capGranted;
+    private final Timer capGaveUp;
     private volatile boolean running;
 
     DeliveryWorker(DatabaseClient db, JavaMailSender mailSender, EmailVault vault, RecipientLinks links,
                    SendRateCap cap, RenderedCampaigns rendered, CampaignProperties properties,
-                   MailProperties mailProperties) {
+                   MailProperties mailProperties, MeterRegistry meters) {
         this.db = db;
         this.mailSender = mailSender;
         this.vault = vault;
@@ -69,6 +74,18 @@ class DeliveryWorker implements SmartLifecycle {
         this.retryPolicy = properties.retryPolicy();
         this.from = mailProperties.from();
         this.messageIdDomain = mailProperties.fromDomain();
+        this.meters = meters;
+        // how often and how long senders waited for the global cap: waits ending in a grant are the cap doing its
+        // job; waits that gave up (rows handed back for a later dispatch) mean the cap, not SMTP, sets the pace
+        this.capGranted = capWait(meters, "granted");
+        this.capGaveUp = capWait(meters, "gave-up");
+    }
+
+    private static Timer capWait(MeterRegistry meters, String outcome) {
+        return Timer.builder("chorus.campaign.rate.cap.wait")
+                .description("Time a campaign sender waited for the global send-rate cap to grant tokens")
+                .tag("outcome", outcome)
+                .register(meters);
     }
 
     /** Emits how many mails SMTP accepted. */
@@ -118,7 +135,7 @@ class DeliveryWorker implements SmartLifecycle {
             }
             return mark(campaign.id(), skipped, "skipped-unsubscribed", null)
                     .then(mark(campaign.id(), unopenable, "failed", SmtpFailure.unreadableAddress().reason()))
-                    .then(sendWithinCap(campaign.id(), outgoing, deadline()));
+                    .then(sendWithinCap(campaign.id(), outgoing, deadline(), null));
         });
     }
 
@@ -160,18 +177,25 @@ class DeliveryWorker implements SmartLifecycle {
     /**
      * Takes tokens from the global cap and sends as many mails as it grants, over one SMTP connection per grant,
      * so a mail leaves right after its token was taken. Rows the cap does not allow within the token wait go back
-     * to the queue for a later dispatch rather than holding this Kafka consumer.
+     * to the queue for a later dispatch rather than holding this Kafka consumer. {@code waiting} times a wait for
+     * the cap that is under way (null when there is none).
      */
-    private Mono<Integer> sendWithinCap(UUID campaignId, List<Outgoing> pending, Instant deadline) {
+    private Mono<Integer> sendWithinCap(UUID campaignId, List<Outgoing> pending, Instant deadline,
+                                        Timer.Sample waiting) {
         if (pending.isEmpty()) {
             return Mono.just(0);
         }
         return cap.take(pending.size()).flatMap(granted -> {
             if (granted == 0) {
+                Timer.Sample wait = waiting != null ? waiting : Timer.start(meters);
                 if (Instant.now().isAfter(deadline)) {
+                    wait.stop(capGaveUp);
                     return giveBack(campaignId, pending).thenReturn(0);
                 }
-                return Mono.delay(CAP_POLL).then(sendWithinCap(campaignId, pending, deadline));
+                return Mono.delay(CAP_POLL).then(Mono.defer(() -> sendWithinCap(campaignId, pending, deadline, wait)));
+            }
+            if (waiting != null) {
+                waiting.stop(capGranted);
             }
             List<Outgoing> now = pending.subList(0, granted);
             List<Outgoing> later = pending.subList(granted, pending.size());
@@ -180,7 +204,8 @@ class DeliveryWorker implements SmartLifecycle {
                     ? giveBack(campaignId, pending).thenReturn(0)
                     : send(now)
                             .flatMap(outcome -> record(campaignId, outcome))
-                            .flatMap(sent -> sendWithinCap(campaignId, later, deadline()).map(more -> sent + more)));
+                            .flatMap(sent -> sendWithinCap(campaignId, later, deadline(), null)
+                                    .map(more -> sent + more)));
         });
     }
 

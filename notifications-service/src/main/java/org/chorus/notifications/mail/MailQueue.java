@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.chorus.messaging.PollingLoop;
+import org.chorus.messaging.TraceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -21,7 +22,9 @@ import reactor.core.publisher.Mono;
  * instances never send the same one, and sends them. A failure follows the {@link RetryPolicy}: the row is tried again
  * after its backoff ({@code next_attempt_at}), or marked failed ({@code failed_at}) after a permanent refusal, an
  * address that cannot be read, or the last try. So no row can hold the queue: a failed row waits behind later mail or
- * leaves it. Addresses are opened only here, at send time, from the row the feature keeps them in.
+ * leaves it. Addresses are opened only here, at send time, from the row the feature keeps them in. Each send is
+ * observed ({@code chorus.mail.send} by queue: a timer, and a span in the trace that queued the mail when the row
+ * kept one).
  */
 @Component
 public class MailQueue extends PollingLoop {
@@ -34,9 +37,10 @@ public class MailQueue extends PollingLoop {
     private final MailProperties properties;
     private final RetryPolicy policy;
     private final List<Source> sources;
+    private final TraceContext traces;
 
     MailQueue(DatabaseClient db, TransactionalOperator transactional, PlainTextMail plainText,
-              MailProperties properties, List<Source> sources) {
+              MailProperties properties, List<Source> sources, TraceContext traces) {
         super("mail-queue");
         this.db = db;
         this.transactional = transactional;
@@ -44,6 +48,7 @@ public class MailQueue extends PollingLoop {
         this.properties = properties;
         this.policy = properties.retryPolicy();
         this.sources = sources;
+        this.traces = traces;
     }
 
     /** Emits how many mails went out in this round, over every queue. */
@@ -68,7 +73,8 @@ public class MailQueue extends PollingLoop {
         // the Message-ID names the row, so a bounce or complaint about this mail finds it again (MailReference)
         Map<String, String> headers = new LinkedHashMap<>(letter.headers());
         headers.put("Message-ID", MailReference.of(source.referenceKind(), due.id()).messageId(properties.fromDomain()));
-        return plainText.send(letter.to(), letter.subject(), letter.body(), headers)
+        return traces.observe(due.traceparent(), "chorus.mail.send", source.table(),
+                        plainText.send(letter.to(), letter.subject(), letter.body(), headers))
                 .then(db.sql("update " + source.table() + " set sent_at = now(), last_error = null where id = :id")
                         .bind("id", due.id()).then())
                 .thenReturn(1L)
@@ -141,9 +147,14 @@ public class MailQueue extends PollingLoop {
 
     /**
      * A due row: its id, how often it was tried, and its mail, built when it is about to go. Opening the sealed
-     * address happens in {@code letter}; if that throws, the row is failed for good.
+     * address happens in {@code letter}; if that throws, the row is failed for good. {@code traceparent}: the trace
+     * that queued the mail, which its sending continues, or null.
      */
-    public record Due(UUID id, int attempts, Supplier<Letter> letter) {
+    public record Due(UUID id, int attempts, Supplier<Letter> letter, String traceparent) {
+
+        public Due(UUID id, int attempts, Supplier<Letter> letter) {
+            this(id, attempts, letter, null);
+        }
     }
 
     /** One plain-text mail from Chorus's sender. */

@@ -52,7 +52,8 @@ class AuthorMailQueue implements MailQueue.Source {
         return 'a';
     }
 
-    private record Queued(UUID id, int attempts, String kind, String language, String keyId, byte[] ciphertext) {
+    private record Queued(UUID id, int attempts, String kind, String language, String keyId, byte[] ciphertext,
+                          String traceparent) {
     }
 
     @Override
@@ -60,14 +61,15 @@ class AuthorMailQueue implements MailQueue.Source {
         Mono<Void> forgetEarlierDays = db.sql("delete from author_mail_count where day < (now() at time zone 'utc')::date")
                 .then();
         return forgetEarlierDays.thenMany(db.sql("""
-                        select m.id, m.attempts, m.kind, m.language, c.email_key_id, c.email_ciphertext
+                        select m.id, m.attempts, m.kind, m.language, c.email_key_id, c.email_ciphertext, m.traceparent
                         from outgoing_mail m join author_contact c on c.story_id = m.story_id
                         where %s
                         %s""".formatted(DUE, SOONEST_FIRST))
                 .bind("limit", limit)
                 .map(row -> new Queued(row.get("id", UUID.class), row.get("attempts", Integer.class),
                         row.get("kind", String.class), row.get("language", String.class),
-                        row.get("email_key_id", String.class), row.get("email_ciphertext", byte[].class)))
+                        row.get("email_key_id", String.class), row.get("email_ciphertext", byte[].class),
+                        row.get("traceparent", String.class)))
                 .all())
                 .concatMap(this::withinTheDailyCap);
     }
@@ -77,7 +79,8 @@ class AuthorMailQueue implements MailQueue.Source {
      * is over the cap. The count is in the round's transaction, so a round that fails counts nothing.
      */
     private Mono<MailQueue.Due> withinTheDailyCap(Queued queued) {
-        MailQueue.Due due = new MailQueue.Due(queued.id(), queued.attempts(), () -> letter(queued));
+        MailQueue.Due due = new MailQueue.Due(queued.id(), queued.attempts(), () -> letter(queued),
+                queued.traceparent());
         if (queued.attempts() > 0) {
             return Mono.just(due);
         }

@@ -8,16 +8,19 @@ import org.chorus.contracts.StoryContactSealed;
 import org.chorus.contracts.StoryPublished;
 import org.chorus.contracts.StoryRejected;
 import org.chorus.contracts.StorySubmitted;
+import org.chorus.messaging.TraceContext;
 import org.chorus.notifications.privacy.EmailVault;
 import org.chorus.notifications.privacy.SealedEmail;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
  * Mail to a story's author needs two things that travel on different topics and may arrive in either order: what
  * happened to the story (submitted, published, rejected) and the author's contact, which exists only if they
- * consented to be contacted. Whichever comes second queues the mail; one mail of each kind per story.
+ * consented to be contacted. Whichever comes second queues the mail; one mail of each kind per story. The mail keeps
+ * the trace of the delivery that queued it, so its sending joins the story's trace.
  */
 @Service
 class Receipts {
@@ -31,11 +34,13 @@ class Receipts {
     private final DatabaseClient db;
     private final EmailVault vault;
     private final SealedContacts sealedContacts;
+    private final TraceContext traces;
 
-    Receipts(DatabaseClient db, EmailVault vault, SealedContacts sealedContacts) {
+    Receipts(DatabaseClient db, EmailVault vault, SealedContacts sealedContacts, TraceContext traces) {
         this.db = db;
         this.vault = vault;
         this.sealedContacts = sealedContacts;
+        this.traces = traces;
     }
 
     Mono<Void> storySubmitted(StorySubmitted event) {
@@ -116,9 +121,9 @@ class Receipts {
     }
 
     private Mono<Void> queueIfComplete(UUID storyId) {
-        return db.sql("""
-                        insert into outgoing_mail (id, kind, story_id, language)
-                        select gen_random_uuid(), what.kind, c.story_id, c.language
+        return Mono.deferContextual(context -> db.sql("""
+                        insert into outgoing_mail (id, kind, story_id, language, traceparent)
+                        select gen_random_uuid(), what.kind, c.story_id, c.language, cast(:traceparent as text)
                         from author_contact c
                         join (select story_id, :receipt as kind from submitted_story where story_id = :storyId
                               union all
@@ -128,6 +133,7 @@ class Receipts {
                         on conflict (kind, story_id) do nothing""")
                 .bind("receipt", RECEIPT)
                 .bind("storyId", storyId)
-                .then();
+                .bind("traceparent", Parameter.fromOrEmpty(traces.traceparent(context), String.class))
+                .then());
     }
 }

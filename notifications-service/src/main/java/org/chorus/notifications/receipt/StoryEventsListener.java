@@ -36,11 +36,12 @@ class StoryEventsListener {
         this.receipts = receipts;
     }
 
-    // the listener thread is Kafka's own, not an event loop, so waiting for the database here is fine
+    // the listener thread is Kafka's own, not an event loop, so waiting for the database here is fine; the delivery's
+    // observation (its span, a child of the record's traceparent) goes along, so a mail queued here keeps the trace
     @KafkaListener(id = "notifications-story-events", groupId = CONSUMER,
             topics = {Topics.STORIES, Topics.STORY_CONTACTS})
     void on(ConsumerRecord<String, String> record) {
-        handle(record).block(HANDLING_TIMEOUT);
+        handle(record).contextCapture().block(HANDLING_TIMEOUT);
     }
 
     Mono<?> handle(ConsumerRecord<String, String> record) {

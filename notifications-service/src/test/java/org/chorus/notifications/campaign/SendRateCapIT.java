@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
 import org.chorus.notifications.privacy.EmailVault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +38,9 @@ class SendRateCapIT {
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    MeterRegistry meters;
 
     CampaignFixtures fixtures;
 
@@ -110,6 +116,24 @@ class SendRateCapIT {
         assertThat(sentAt).hasSize(60);
         assertThat(Duration.between(sentAt.get(0), sentAt.get(59))).isGreaterThan(Duration.ofMillis(2500));
         assertThat(maxInAnySecond(sentAt)).isLessThanOrEqualTo(21);
+    }
+
+    @Test
+    void aSenderThatFindsTheCapSpentWaitsAndTheWaitIsMeasured() {
+        fixtures.subscribers("waiting", 8, "en");
+        Timer waits = meters.get("chorus.campaign.rate.cap.wait").tag("outcome", "granted").timer();
+        long waitsBefore = waits.count();
+        double waitedBefore = waits.totalTime(TimeUnit.SECONDS);
+        // a token every 250 ms or so, far slower than SMTP: the senders find the bucket empty and wait
+        cap.set(4, null).block();
+        UUID campaign = campaigns.create(CampaignFixtures.content("Waiting")).block().id();
+
+        campaigns.sendNow(campaign).block();
+        await().atMost(CampaignFixtures.DELIVERY).until(() -> "completed".equals(fixtures.status(campaign)));
+
+        // chorus_campaign_rate_cap_wait_seconds: how often and how long
+        assertThat(waits.count()).isGreaterThan(waitsBefore);
+        assertThat(waits.totalTime(TimeUnit.SECONDS) - waitedBefore).isPositive();
     }
 
     /** The largest number of sends that fall within one second of each other (a sliding window). */

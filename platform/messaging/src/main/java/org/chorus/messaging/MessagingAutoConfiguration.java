@@ -14,6 +14,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -35,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
 @ConditionalOnBean({DatabaseClient.class, ReactiveTransactionManager.class})
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({OutboxProperties.class, ConsumerLagProperties.class})
 public class MessagingAutoConfiguration {
 
     @Bean
@@ -83,6 +85,15 @@ public class MessagingAutoConfiguration {
                 "select count(*), extract(epoch from clock_timestamp() - min(created_at)) from outbox_event",
                 "Events recorded in the outbox and not yet acknowledged by Kafka",
                 "chorus.outbox.backlog", "chorus.outbox.oldest.age");
+    }
+
+    /** How far behind this service's consumer groups are, per partition, as the brokers see it. */
+    @Bean
+    @ConditionalOnBean({KafkaAdmin.class, KafkaListenerEndpointRegistry.class})
+    ConsumerLag consumerLag(KafkaAdmin admin, KafkaListenerEndpointRegistry listeners,
+                            ObjectProvider<MeterRegistry> registry, ConsumerLagProperties properties) {
+        return new ConsumerLag(admin, listeners, registry.getIfAvailable(SimpleMeterRegistry::new),
+                properties.interval());
     }
 
     @Bean

@@ -12,6 +12,11 @@ import org.springframework.core.env.MapPropertySource;
  * few fixed buckets (enough for the 5xx and slow-request alerts and a p99 per route) rather than a full histogram
  * per route and status. Kafka sends and deliveries are observed so that a record carries the trace it belongs to
  * ({@code traceparent}) to its consumer. Production samples 10 % of traces; the devstack all of them.
+ * <p>
+ * A log line names the trace and span it was written in: Reactor carries the current observation from thread to
+ * thread ({@code spring.reactor.context-propagation=auto}), so Micrometer Tracing's ids are in the logging MDC wherever
+ * a request's work runs, and the JSON console (production) writes them under Elastic Common Schema's names
+ * {@code trace.id} and {@code span.id}, which log stores join to the traces.
  */
 class ObservabilityDefaults implements EnvironmentPostProcessor {
 
@@ -24,6 +29,9 @@ class ObservabilityDefaults implements EnvironmentPostProcessor {
                 "management.metrics.distribution.slo.http.server.requests", "25ms,100ms,250ms,1s,5s",
                 "spring.kafka.template.observation-enabled", "true",
                 "spring.kafka.listener.observation-enabled", "true",
-                "management.tracing.sampling.probability", "0.1")));
+                "management.tracing.sampling.probability", "0.1",
+                "spring.reactor.context-propagation", "auto",
+                "logging.structured.json.rename[traceId]", "trace.id",
+                "logging.structured.json.rename[spanId]", "span.id")));
     }
 }

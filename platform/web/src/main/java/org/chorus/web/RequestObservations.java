@@ -13,7 +13,8 @@ import org.springframework.security.config.observation.SecurityObservationSettin
  * on every request or record, so each costs CPU: a profile of the gateway under load once put 14 % of its CPU in
  * observations, most of it Spring Security wrapping each of its filters in one. Those stay off; what is kept is
  * what the dashboards and the traces read: the HTTP server request (by route template, never by raw path), the
- * gateway's call to a service, Kafka sends and listener deliveries, and the outbox relay's publication.
+ * gateway's call to a service, Kafka sends and listener deliveries, the outbox relay's publication, and the sending
+ * of a queued mail (so a story's trace reaches the receipt its author gets).
  */
 @AutoConfiguration(beforeName =
         "org.springframework.boot.micrometer.tracing.autoconfigure.prometheus.PrometheusExemplarsAutoConfiguration")
@@ -25,7 +26,8 @@ public class RequestObservations {
             "http.client.requests",
             "spring.kafka.template",
             "spring.kafka.listener",
-            "chorus.outbox.relay");
+            "chorus.outbox.relay",
+            "chorus.mail.send");
 
     @Bean
     ObservationPredicate onlyChorusObservations() {

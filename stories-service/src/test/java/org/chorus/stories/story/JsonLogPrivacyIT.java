@@ -8,10 +8,21 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,8 +31,17 @@ import tools.jackson.databind.json.JsonMapper;
  * in Elastic Common Schema, one object a line, as application-production.yml sets it): still no story text, title,
  * name, email or token in any line, whichever field a library would put them in. Logging is set up once per JVM, so
  * the console's encoder is swapped for this test and put back after it, leaving the other tests' output as it was.
+ * And a line written while a request is handled names that request's trace and span (ECS {@code trace.id},
+ * {@code span.id}), so an operator goes from a log line to its trace and back.
  */
+@Import(JsonLogPrivacyIT.RequestLogLine.class)
+// a context of its own (the request log line): its first requests meet a cold context, which on a loaded 2-core CI
+// machine took longer than WebTestClient's default 5 s
+@AutoConfigureWebTestClient(timeout = "30s")
 class JsonLogPrivacyIT extends LogPrivacyIT {
+
+    /** The header whose value {@link RequestLogLine} logs once the request's work is done. */
+    static final String LOG_PROBE = "X-Test-Log-Probe";
 
     private OutputStreamAppender<ILoggingEvent> console;
     private Encoder<ILoggingEvent> readable;
@@ -46,6 +66,55 @@ class JsonLogPrivacyIT extends LogPrivacyIT {
         if (console != null) {
             console.getEncoder().stop();
             console.setEncoder(readable);
+        }
+    }
+
+    @Test
+    void aLineLoggedWhileARequestIsHandledCarriesThatRequestsTraceAndSpanIds(CapturedOutput logs) {
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        String callerSpanId = HexFormat.of().formatHex(randomBytes(8));
+        String probe = "traced-probe-" + UUID.randomUUID();
+
+        http.get().uri("/api/stories?theme=healing")
+                .header("traceparent", "00-" + traceId + "-" + callerSpanId + "-01")
+                .header(LOG_PROBE, probe)
+                .exchange().expectStatus().isOk();
+
+        String line = logs.getAll().lines().filter(l -> l.contains(probe)).findFirst().orElseThrow();
+        JsonNode json = JsonMapper.builder().build().readTree(line);
+        assertThat(field(json, "trace", "id")).as(line).isEqualTo(traceId);
+        // the server's own span, a child of the caller's, not the caller's span
+        assertThat(field(json, "span", "id")).as(line).hasSize(16).isNotEqualTo(callerSpanId);
+        // a line written outside any request names no trace
+        String outside = "untraced-probe-" + UUID.randomUUID();
+        LoggerFactory.getLogger(JsonLogPrivacyIT.class).info("{}", outside);
+        JsonNode untraced = JsonMapper.builder().build().readTree(
+                logs.getAll().lines().filter(l -> l.contains(outside)).findFirst().orElseThrow());
+        assertThat(field(untraced, "trace", "id")).isEmpty();
+    }
+
+    private static byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        bytes[0] |= 1; // never all zeros, which W3C calls invalid
+        return bytes;
+    }
+
+    /**
+     * Stands for any code of the service that logs while it handles a request: it logs after the rest of the chain
+     * (the handler, its database work on the driver's threads) has finished, so the line is written on whatever
+     * thread that work ended on, not the one the request arrived on.
+     */
+    @TestConfiguration
+    static class RequestLogLine {
+
+        @Bean
+        WebFilter logProbeAfterTheRequestsWork() {
+            return (exchange, chain) -> {
+                String probe = exchange.getRequest().getHeaders().getFirst(LOG_PROBE);
+                return probe == null ? chain.filter(exchange) : chain.filter(exchange).then(Mono.fromRunnable(() ->
+                        LoggerFactory.getLogger(JsonLogPrivacyIT.class).info("{}", probe)));
+            };
         }
     }
 

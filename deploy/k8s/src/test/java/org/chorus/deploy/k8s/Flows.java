@@ -112,6 +112,22 @@ final class Flows {
         flows.add(allowed(keycloak, keycloak, 7800));
         flows.add(allowed(keycloak, SMTP_RELAY, 587));
         flows.add(denied(keycloak, INTERNET, 80));
+        // with the observability component: Prometheus scrapes the management ports, the applications send their
+        // traces to the OTLP receiver, both in the monitoring namespace, and nothing else opens
+        if (objects.stream().anyMatch(o -> o.path("kind").asText().equals("PodMonitor"))) {
+            Pod prometheus = new Pod("prometheus", "monitoring", Map.of("app.kubernetes.io/name", "prometheus"));
+            Pod collector = new Pod("otel-collector", "monitoring",
+                    Map.of("app.kubernetes.io/name", "opentelemetry-collector"));
+            for (Pod pod : List.of(gateway, stories, resources, notifications)) {
+                flows.add(allowed(prometheus, pod, 9090));
+                flows.add(allowed(pod, collector, 4318));
+                flows.add(denied(pod, collector, 4317));
+                flows.add(denied(elsewhere, pod, 9090));
+            }
+            flows.add(denied(prometheus, stories, 8081));
+            flows.add(denied(redis, collector, 4318));
+            flows.add(denied(stories, INTERNET, 4318));
+        }
         return flows;
     }
 }

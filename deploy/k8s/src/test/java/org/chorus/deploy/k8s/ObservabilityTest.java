@@ -77,6 +77,28 @@ class ObservabilityTest {
     }
 
     @Test
+    void productionIsScrapedAlertedAndTracesATenthOfRequestsToTheReceiver() throws Exception {
+        Assumptions.assumeTrue(Overlays.kubectlPresent() || requiredButMissing(), "kubectl is not on the PATH");
+        List<JsonNode> objects = Overlays.render("prod");
+        assertThat(objects).extracting(Overlays::id).contains("PodMonitor/chorus", "PrometheusRule/chorus",
+                "NetworkPolicy/chorus-metrics-from-monitoring", "NetworkPolicy/chorus-traces-to-monitoring");
+        JsonNode settings = objects.stream().filter(o -> Overlays.id(o).equals("ConfigMap/chorus-observability"))
+                .findFirst().orElseThrow().path("data");
+        assertThat(settings.path("sampling-probability").asText()).isEqualTo("0.1");
+        assertThat(settings.path("otlp-traces-endpoint").asText()).startsWith("http").endsWith("/v1/traces");
+        List<JsonNode> applications = objects.stream().filter(o -> o.path("kind").asText().equals("Deployment")
+                && List.of("gateway", "stories", "resources", "notifications")
+                        .contains(o.path("metadata").path("name").asText())).toList();
+        assertThat(applications).hasSize(4);
+        for (JsonNode deployment : applications) {
+            String env = deployment.at("/spec/template/spec/containers/0/env").toString();
+            assertThat(env).as(Overlays.id(deployment)).contains(
+                    "\"name\":\"MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT\"",
+                    "\"name\":\"MANAGEMENT_TRACING_SAMPLING_PROBABILITY\"", "\"name\":\"chorus-observability\"");
+        }
+    }
+
+    @Test
     void everyDashboardIsJsonAndReadsOnlyExportedSeries() throws IOException {
         List<String> prefixes = List.of("http_server_requests_seconds", "http_client_requests_seconds", "chorus_",
                 "kafka_consumer_", "r2dbc_pool_", "jvm_", "process_");

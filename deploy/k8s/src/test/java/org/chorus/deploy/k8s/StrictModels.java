@@ -18,8 +18,9 @@ import java.util.Map;
 /**
  * Reads each object into the typed model of its kind with unknown fields as errors. fabric8's and Strimzi's classes
  * keep unknown fields in an any-setter map; the introspector below ignores those, so an unknown field fails the read.
- * CloudNativePG and Keycloak publish no Java model on Maven Central: their objects are checked against the schema
- * subset in src/test/resources/schemas (only the fields the manifests use, additionalProperties false).
+ * CloudNativePG, Keycloak and the Prometheus Operator publish no Java model on Maven Central: their objects are checked
+ * against the schema subset in src/test/resources/schemas (only the fields the manifests use, additionalProperties
+ * false).
  */
 final class StrictModels {
 
@@ -43,7 +44,9 @@ final class StrictModels {
             "postgresql.cnpg.io/v1/Cluster", "cnpg-cluster.json",
             "postgresql.cnpg.io/v1/ScheduledBackup", "cnpg-scheduledbackup.json",
             "k8s.keycloak.org/v2alpha1/Keycloak", "keycloak.json",
-            "k8s.keycloak.org/v2alpha1/KeycloakRealmImport", "keycloakrealmimport.json");
+            "k8s.keycloak.org/v2alpha1/KeycloakRealmImport", "keycloakrealmimport.json",
+            "monitoring.coreos.com/v1/PodMonitor", "prometheus-podmonitor.json",
+            "monitoring.coreos.com/v1/PrometheusRule", "prometheus-prometheusrule.json");
 
     private static final ObjectMapper STRICT = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
