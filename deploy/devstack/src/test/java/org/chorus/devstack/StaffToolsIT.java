@@ -231,6 +231,8 @@ class StaffToolsIT {
                 .isEqualTo("/api/admin/resources/export/csv");
         assertThat(page.findElement(By.cssSelector("[data-export-json]")).getDomAttribute("href"))
                 .isEqualTo("/api/admin/resources/export");
+        assertThat(page.findElement(By.cssSelector("[data-export-hsds]")).getDomAttribute("href"))
+                .isEqualTo("/api/admin/resources/hsds/export/csv");
 
         // a new service's coordinates come from its ZIP code's centre, shipped with resources-service
         page.findElement(By.xpath("//section[@data-directory]//button[.='New service']")).click();
