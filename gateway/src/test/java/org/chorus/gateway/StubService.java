@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -40,6 +41,8 @@ public final class StubService {
             Map.entry("unmarked", Map.of()),
             Map.entry("unreadable-age", Map.of("Cache-Control", List.of("public, max-age=5s"))),
             Map.entry("one-second", Map.of("Cache-Control", List.of("public, max-age=1"))),
+            // an answer of ~100 KB written in 50 pieces, so the gateway receives it in several buffers
+            Map.entry("large", Map.of("Cache-Control", List.of("public, max-age=5"))),
             Map.entry("not-found", Map.of("Cache-Control", List.of("public, max-age=5"))));
 
     /** How many times the stub served this path and query (for example {@code /api/stories/caching/public?page=2}). */
@@ -86,6 +89,12 @@ public final class StubService {
                             int served = SERVED.merge(request.uri(), 1, Integer::sum);
                             Map<String, List<String>> headers = CACHING.getOrDefault(request.param("case"), Map.of());
                             headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+                            if ("large".equals(request.param("case"))) {
+                                return response.header("Content-Type", "application/json").sendString(Flux.concat(
+                                        Mono.just("{\"served\":" + served + ",\"pieces\":["),
+                                        Flux.range(0, 50).map(i -> (i == 0 ? "" : ",") + "\"" + i + "-" + "x".repeat(2000) + "\""),
+                                        Mono.just("]}"))).then();
+                            }
                             return response.status("not-found".equals(request.param("case")) ? 404 : 200)
                                     .header("Content-Type", "application/json")
                                     .sendString(Mono.just("{\"served\":" + served + "}")).then();

@@ -3,6 +3,7 @@ package org.chorus.gateway.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -164,10 +165,14 @@ class MicroCache implements WebFilter {
                 long size = buffers.stream().mapToLong(DataBuffer::readableByteCount).sum();
                 if (size <= maxBody) {
                     byte[] copy = new byte[(int) size];
+                    ByteBuffer into = ByteBuffer.wrap(copy);
                     int at = 0;
                     for (DataBuffer buffer : buffers) {
                         int length = buffer.readableByteCount();
-                        buffer.toByteBuffer(buffer.readPosition(), java.nio.ByteBuffer.wrap(copy, at, length), 0, length);
+                        // the destination position is absolute in the array: each piece goes after the one before
+                        // (it was 0, so an answer that arrived in several buffers was kept with its last piece
+                        // written over its first, and readers were served that)
+                        buffer.toByteBuffer(buffer.readPosition(), into, at, length);
                         at += length;
                     }
                     kept.put(key, new Kept(headersToKeep(), copy, System.nanoTime(), lifetime.get()));

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.chorus.gateway.GatewayIntegrationTest;
 import org.chorus.gateway.StubService;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,6 +30,18 @@ class MicroCacheIT {
         String first = read(path, null);
         String second = read(path, null);
 
+        assertThat(second).isEqualTo(first);
+        assertThat(StubService.timesServed(path)).isEqualTo(1);
+    }
+
+    @Test
+    void aLargeAnswerThatArrivedInManyPiecesIsKeptWhole() {
+        String path = "/api/stories/caching/large";
+
+        String first = read(path, null);
+        String second = read(path, null);
+
+        assertThat(first).startsWith("{\"served\":1,").endsWith("\"49-" + "x".repeat(2000) + "\"]}");
         assertThat(second).isEqualTo(first);
         assertThat(StubService.timesServed(path)).isEqualTo(1);
     }
