@@ -52,6 +52,8 @@ public final class Devstack implements AutoCloseable {
     // with balanced: each service's port is a LoadBalancer's, and its one pod listens on a port of its own
     private final Map<String, LoadBalancer> balancers = new LinkedHashMap<>();
     private final Map<String, Pod> pods = new LinkedHashMap<>();
+    private final Map<String, ChildProcess> started = new LinkedHashMap<>();
+    private final Map<String, Service> definitions = new LinkedHashMap<>();
     private Function<String, Consumer<String>> output;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final List<String> observability = new ArrayList<>();
@@ -175,6 +177,8 @@ public final class Devstack implements AutoCloseable {
             Service pod = new Service(service.name(), service.module(), balanced ? Ports.free() : service.port(),
                     concat(service.arguments(), own));
             processes.add(keep(pod.start(output.apply(service.name()))));
+            started.put(service.name(), processes.get(i));
+            definitions.put(service.name(), pod);
             if (balanced) {
                 balancers.put(service.name(), keep(LoadBalancer.start(service.name(), service.port())));
                 pods.put(service.name(), new Pod(pod, processes.get(i), 1));
@@ -235,6 +239,37 @@ public final class Devstack implements AutoCloseable {
         Instant terminated = Instant.now();
         old.process().stop(Duration.ofSeconds(60));
         return Duration.between(terminated, Instant.now());
+    }
+
+    /** The process id of a service's JVM (its current pod's, after a rolling restart), for a benchmark's CPU split. */
+    public synchronized long pid(String name) {
+        return pods.containsKey(name) ? pods.get(name).process().pid() : started.get(name).pid();
+    }
+
+    /**
+     * One more instance of a service beside the devstack's, on a port of its own, with the same settings except those
+     * given (each {@code --key=value} replaces the service's own for that key): a benchmark's twin with observability
+     * off, say. It shares the databases, Kafka and Keycloak, and stops with the devstack.
+     */
+    public synchronized Instance startInstance(String name, String instanceName, List<String> settings) {
+        Service service = definitions.get(name);
+        int management = observe ? Ports.free() : 0;
+        if (observe) {
+            settings = concat(settings, List.of("--management.server.port=" + management));
+        }
+        Service another = new Service(name, service.module(), Ports.free(), service.arguments());
+        ChildProcess process = keep(another.start(output.apply(instanceName), settings));
+        Readiness.await(process, URI.create("http://127.0.0.1:" + (observe ? management : another.port())
+                + "/actuator/health/readiness"), READY_TIMEOUT);
+        return new Instance(another.port(), process);
+    }
+
+    /** A service instance started by {@link #startInstance}. */
+    public record Instance(int port, ChildProcess process) {
+
+        public String url() {
+            return "http://127.0.0.1:" + port;
+        }
     }
 
     /** The load balancer in front of a service (startBalanced only). */
@@ -357,20 +392,38 @@ public final class Devstack implements AutoCloseable {
     private record Service(String name, String module, int port, List<String> arguments) {
 
         ChildProcess start(Consumer<String> output) {
+            return start(output, List.of());
+        }
+
+        /** With {@code overrides} after everything else; of two settings of one key the later is the one used. */
+        ChildProcess start(Consumer<String> output, List<String> overrides) {
             Path jar = executableJar();
             List<String> command = new ArrayList<>(SERVICE_JVM);
+            // a benchmark's profile: -Dchorus.devstack.jfr=<directory> records each JVM with JFR's profiling
+            // settings into <directory>/<name>-<port>.jfr, written when it stops
+            String jfr = System.getProperty("chorus.devstack.jfr", "").trim();
+            if (!jfr.isEmpty()) {
+                try {
+                    Files.createDirectories(Path.of(jfr));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                command.add("-XX:StartFlightRecording:settings=profile,dumponexit=true,filename="
+                        + Path.of(jfr).toAbsolutePath().resolve(name + "-" + port + ".jfr"));
+            }
             command.add("-jar");
             command.add(jar.toString());
-            command.add("--server.port=" + port);
-            // on a laptop nothing but this machine should reach the services, the gateway included
-            command.add("--server.address=127.0.0.1");
-            command.addAll(arguments);
-            // a test that needs a setting of its own (a surge test: the gateway's rate limit off) names it here,
-            // e.g. -Dchorus.devstack.args.gateway=--chorus.rate-limit.enabled=false (space-separated)
+            // a test that needs a setting of its own (a surge test: the gateway's rate limit off) names it in
+            // chorus.devstack.args.<name>, e.g. -Dchorus.devstack.args.gateway=--chorus.rate-limit.enabled=false
             String extra = System.getProperty("chorus.devstack.args." + name, "").trim();
-            if (!extra.isEmpty()) {
-                command.addAll(List.of(extra.split("\\s+")));
+            Map<String, String> settings = new LinkedHashMap<>();
+            // on a laptop nothing but this machine should reach the services, the gateway included
+            for (String setting : concat(List.of("--server.port=" + port, "--server.address=127.0.0.1"), arguments,
+                    extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")), overrides)) {
+                // Spring Boot joins a key given twice ("a,b"), so only the last of each is passed
+                settings.put(setting.split("=", 2)[0], setting);
             }
+            command.addAll(settings.values());
             return ChildProcess.java(name, command, output);
         }
 
