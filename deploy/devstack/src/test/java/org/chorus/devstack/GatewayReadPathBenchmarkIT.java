@@ -11,11 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.chorus.testsupport.ChildProcess;
-import org.chorus.testsupport.ChorusHome;
 import org.chorus.testsupport.DevUsers;
 import org.chorus.testsupport.LogFile;
 import org.chorus.testsupport.Ports;
@@ -28,78 +30,57 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The public read path {@code GET /api/stories} measured in one run three ways: straight at stories-service, through
- * the gateway, and through nginx proxying the same service, with wrk as the load. Not a test: it asserts only that
- * every answer was a 200, and prints the figures. Run it with {@code deploy/devstack/bench/gateway-read-path.sh}.
+ * The public read path {@code GET /api/stories} measured in one run six ways: straight at stories-service; through
+ * the gateway as production runs it (metrics, traces sampled at 10 %), without the micro-cache and with it; through a
+ * second gateway with every observation off (the cost of observability is the difference); and through nginx
+ * proxying the same service, without and with a micro-cache like the gateway's. Also the directory search through the
+ * gateway and straight at resources-service, the first minute of a freshly started gateway against its steady state,
+ * and each service's start-up time and memory. wrk is the load. Not a test: it asserts only that every answer was a
+ * 200, and adds its figures to the {@link BenchmarkReport}. Run it with {@code deploy/devstack/bench/suite.sh}.
  */
 @EnabledIfSystemProperty(named = "chorus.benchmark", matches = "true")
 class GatewayReadPathBenchmarkIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path WORK = Path.of("target", "bench");
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("chorus.benchmark.warmup", 10));
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("chorus.benchmark.duration", 20));
+    private static final Duration FIRST_MINUTE = Duration.ofSeconds(60);
     private static final int CONNECTIONS = Integer.getInteger("chorus.benchmark.connections", 32);
     private static final int ROUNDS = Integer.getInteger("chorus.benchmark.rounds", 2);
     private static final int STORIES = 40;
+    private static final String UNCACHED = "--chorus.edge.micro-cache.enabled=false";
+    /** Every observation off: no traces, no HTTP, Kafka or Chorus timers (the JVM's own metrics stay). */
+    static final List<String> UNOBSERVED = List.of("--management.tracing.enabled=false",
+            "--management.observations.enable.http=false", "--management.observations.enable.spring=false",
+            "--management.observations.enable.chorus=false",
+            "--spring.cloud.gateway.server.webflux.observability.enabled=false");
 
     private static Devstack devstack;
-    private static ChildProcess nginx;
-    private static int nginxPort;
-    private static ChildProcess unobservedGateway;
-    private static int unobservedGatewayPort;
+    private static final Map<String, ChildProcess> extra = new LinkedHashMap<>();
+    private static final Map<String, Integer> extraPorts = new LinkedHashMap<>();
 
     @BeforeAll
     static void startThePlatformWithPublishedStoriesAndNginxBesideIt() throws Exception {
-        // the devstack's gateway observes as production does: metrics, and traces sampled at 10 %
+        // the devstack's gateway observes as production does: metrics, and traces sampled at 10 %; its micro-cache
+        // is off, so that it measures the proxy path, and a second gateway has it on
         System.setProperty("chorus.devstack.sampling", "0.1");
+        System.setProperty("chorus.devstack.args.gateway", UNCACHED);
         devstack = Devstack.start(DevstackPorts.free(), WORK.resolve("devstack"), true,
                 name -> new LogFile(WORK.resolve("logs").resolve(name + ".log")));
         publishStories();
-        nginxPort = Ports.free();
-        nginx = startNginx(devstack.ports().stories(), nginxPort);
-        Readiness.await(nginx, URI.create("http://127.0.0.1:" + nginxPort + "/actuator/health/readiness"),
-                Duration.ofSeconds(30));
-        unobservedGatewayPort = Ports.free();
-        unobservedGateway = startUnobservedGateway(unobservedGatewayPort);
-        Readiness.await(unobservedGateway, URI.create("http://127.0.0.1:" + unobservedGatewayPort
-                + "/actuator/health/readiness"), Duration.ofMinutes(2));
-    }
-
-    /**
-     * A second gateway like the devstack's, same JVM options and routes, with every observation off (no HTTP
-     * metrics, no tracing, no observed calls to services): the cost of observability is the difference between the two.
-     */
-    private static ChildProcess startUnobservedGateway(int port) throws IOException {
-        Path jar;
-        try (Stream<Path> files = Files.list(ChorusHome.root().resolve("gateway/target"))) {
-            jar = files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst().orElseThrow();
-        }
-        List<String> command = new ArrayList<>(Devstack.serviceJvm());
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1",
-                "--spring.profiles.active=development",
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:" + devstack.ports().keycloak()
-                        + "/realms/chorus",
-                "--chorus.services.stories=http://localhost:" + devstack.ports().stories(),
-                "--chorus.services.resources=http://localhost:" + devstack.ports().resources(),
-                "--chorus.services.notifications=http://localhost:" + devstack.ports().notifications(),
-                "--management.tracing.enabled=false", "--management.observations.enable.http=false",
-                "--spring.cloud.gateway.server.webflux.observability.enabled=false"));
-        command.addAll(List.of(System.getProperty("chorus.devstack.args.gateway", "").trim().split("\\s+")));
-        command.removeIf(String::isEmpty);
-        return ChildProcess.java("gateway-unobserved", command,
-                new LogFile(WORK.resolve("logs").resolve("gateway-unobserved.log")));
+        startNginx("nginx", false);
+        startNginx("nginx-cached", true);
+        startGateway("gateway-cached", List.of("--chorus.edge.micro-cache.enabled=true"));
+        startGateway("gateway-unobserved", UNOBSERVED);
     }
 
     @AfterAll
     static void stopEverything() {
-        if (unobservedGateway != null) {
-            unobservedGateway.close();
-        }
-        if (nginx != null) {
-            nginx.close();
-        }
+        System.clearProperty("chorus.devstack.args.gateway");
+        extra.values().forEach(ChildProcess::close);
         if (devstack != null) {
             devstack.close();
         }
@@ -107,76 +88,180 @@ class GatewayReadPathBenchmarkIT {
 
     @Test
     void publicStoryListDirectThroughTheGatewayAndThroughNginx() throws Exception {
-        Map<String, String> targets = Map.of(
-                "direct", "http://127.0.0.1:" + devstack.ports().stories() + "/api/stories",
-                "gateway", "http://127.0.0.1:" + devstack.ports().gateway() + "/api/stories",
-                "gateway-unobserved", "http://127.0.0.1:" + unobservedGatewayPort + "/api/stories",
-                "nginx", "http://127.0.0.1:" + nginxPort + "/api/stories");
-        List<String> order = List.of("direct", "gateway", "gateway-unobserved", "nginx");
-        for (String name : order) {
-            Wrk.run(targets.get(name), CONNECTIONS, WARM_UP, null);
+        Map<String, String> targets = new LinkedHashMap<>();
+        targets.put("direct", "http://127.0.0.1:" + devstack.ports().stories() + "/api/stories");
+        targets.put("gateway", "http://127.0.0.1:" + devstack.ports().gateway() + "/api/stories");
+        targets.put("gateway-unobserved", url("gateway-unobserved", "/api/stories"));
+        targets.put("nginx", url("nginx", "/api/stories"));
+        targets.put("gateway-cached", url("gateway-cached", "/api/stories"));
+        targets.put("nginx-cached", url("nginx-cached", "/api/stories"));
+        Map<String, ProcessHandle> proxies = new LinkedHashMap<>();
+        proxies.put("direct", ProcessHandle.of(devstack.pid("stories")).orElseThrow());
+        proxies.put("gateway", ProcessHandle.of(devstack.pid("gateway")).orElseThrow());
+        proxies.put("gateway-unobserved", ProcessHandle.of(extra.get("gateway-unobserved").pid()).orElseThrow());
+        proxies.put("gateway-cached", ProcessHandle.of(extra.get("gateway-cached").pid()).orElseThrow());
+        proxies.put("nginx", ProcessHandle.of(extra.get("nginx").pid()).orElseThrow());
+        proxies.put("nginx-cached", ProcessHandle.of(extra.get("nginx-cached").pid()).orElseThrow());
+        Map<String, Measured> best = measure(targets, proxies);
+
+        double direct = best.get("direct").wrk().requestsPerSecond();
+        double gateway = best.get("gateway").wrk().requestsPerSecond();
+        List<BenchmarkReport.Figure> figures = new ArrayList<>();
+        best.forEach((name, measured) -> {
+            figures.add(BenchmarkReport.Figure.of(name + " req/s", measured.wrk().requestsPerSecond(), "req/s"));
+            figures.add(BenchmarkReport.Figure.of(name + " p99", measured.wrk().p99Millis(), "ms"));
+            figures.add(BenchmarkReport.Figure.of(name + " CPU per request (proxy or service process)",
+                    measured.cpuMicrosPerRequest(), "µs"));
+        });
+        figures.add(BenchmarkReport.Figure.atLeast("gateway / direct, no cache", gateway / direct, "ratio", 0.85));
+        figures.add(BenchmarkReport.Figure.atLeast("gateway-cached / nginx-cached",
+                best.get("gateway-cached").wrk().requestsPerSecond()
+                        / best.get("nginx-cached").wrk().requestsPerSecond(), "ratio", 1.0));
+        figures.add(BenchmarkReport.Figure.atLeast("gateway observed / unobserved, throughput",
+                gateway / best.get("gateway-unobserved").wrk().requestsPerSecond(), "ratio", 0.95));
+        figures.add(BenchmarkReport.Figure.atMost("gateway observed / unobserved, CPU per request",
+                best.get("gateway").cpuMicrosPerRequest() / best.get("gateway-unobserved").cpuMicrosPerRequest(),
+                "ratio", 1.05));
+        figures.addAll(searchThroughTheGateway());
+        figures.addAll(firstMinuteOfAFreshGateway());
+        figures.addAll(startUpAndMemory());
+        BenchmarkReport.add("read-path", figures, List.of(
+                "wrk -t2 -c%d, %d s per target after %d s of warm-up, %d interleaved rounds, best round reported"
+                        .formatted(CONNECTIONS, MEASURE.toSeconds(), WARM_UP.toSeconds(), ROUNDS),
+                "wrk, the services, Kafka, Keycloak and PostgreSQL share this machine's cores",
+                "observed = metrics + traces sampled at 10 % (production's settings); unobserved = tracing, HTTP "
+                        + "observations and the gateway's own observability off",
+                "CPU per request counts the process answering (the gateway or nginx, or stories-service for "
+                        + "direct), not the service behind a proxy"));
+    }
+
+    private record Measured(Wrk.Result wrk, double cpuMicrosPerRequest) {
+    }
+
+    /** Interleaved rounds, so drift on a noisy machine hits every target alike; the best round of each is kept. */
+    private static Map<String, Measured> measure(Map<String, String> targets, Map<String, ProcessHandle> processes)
+            throws Exception {
+        for (String url : targets.values()) {
+            Wrk.run(url, CONNECTIONS, WARM_UP, null);
         }
-        // interleaved rounds, so drift on a noisy machine hits every target alike; the best round of each is reported
-        Map<String, Wrk.Result> best = new java.util.HashMap<>();
-        List<String> lines = new ArrayList<>();
+        Map<String, Measured> best = new LinkedHashMap<>();
         for (int round = 1; round <= ROUNDS; round++) {
-            for (String name : order) {
-                Wrk.Result result = Wrk.run(targets.get(name), CONNECTIONS, MEASURE, null);
-                assertThat(result.non2xx()).as("%s answered with errors", name).isZero();
-                lines.add("round %d %-18s %s".formatted(round, name, result));
-                best.merge(name, result, (a, b) -> a.requestsPerSecond() >= b.requestsPerSecond() ? a : b);
+            for (Map.Entry<String, String> target : targets.entrySet()) {
+                ProcessHandle process = processes.get(target.getKey());
+                long cpuBefore = cpuNanos(process);
+                Wrk.Result result = Wrk.run(target.getValue(), CONNECTIONS, MEASURE, null);
+                double cpuPerRequest = (cpuNanos(process) - cpuBefore) / 1000.0 / Math.max(1, result.requests());
+                assertThat(result.non2xx()).as("%s answered with errors", target.getKey()).isZero();
+                System.out.printf("round %d %-20s %s, %.0f µs CPU per request%n", round, target.getKey(), result,
+                        cpuPerRequest);
+                best.merge(target.getKey(), new Measured(result, cpuPerRequest),
+                        (a, b) -> a.wrk().requestsPerSecond() >= b.wrk().requestsPerSecond() ? a : b);
             }
         }
-        double direct = best.get("direct").requestsPerSecond();
-        double gateway = best.get("gateway").requestsPerSecond();
-        double proxied = best.get("nginx").requestsPerSecond();
-        lines.add("best     direct   %s".formatted(best.get("direct")));
-        lines.add("best     gateway  %s".formatted(best.get("gateway")));
-        lines.add("best     nginx    %s".formatted(best.get("nginx")));
-        double unobserved = best.get("gateway-unobserved").requestsPerSecond();
-        lines.add("best     gateway-unobserved  %s".formatted(best.get("gateway-unobserved")));
-        lines.add("gateway observed (metrics, traces at 10 %%) / unobserved = %.3f (goal >= 0.95)"
-                .formatted(gateway / unobserved));
-        lines.add("gateway/direct = %.2f (goal >= 0.85)   gateway/nginx = %.2f (goal >= 1.0)"
-                .formatted(gateway / direct, gateway / proxied));
-        lines.add("wrk -t2 -c%d -d%ds, %d cores, load average %s".formatted(CONNECTIONS, MEASURE.toSeconds(),
-                Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).strip()));
-        Files.write(WORK.resolve("gateway-read-path.txt"), lines);
-        lines.forEach(System.out::println);
+        return best;
     }
 
-    /** Stories straight into stories-service (the gateway would rate-limit the seeding), then published. */
-    private static void publishStories() throws Exception {
-        String stories = "http://127.0.0.1:" + devstack.ports().stories();
-        String token = DevUsers.accessToken(devstack.keycloak(), "moderator");
-        for (int i = 0; i < STORIES; i++) {
-            String submitted = send(HttpRequest.newBuilder(URI.create(stories + "/api/stories"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
-                            "title", "Benchmark story " + i, "language", "en",
-                            "text", "A story written for the benchmark, long enough to look like one. ".repeat(20),
-                            "consents", Map.of("publishOnSite", true))))), 201);
-            String id = JSON.readTree(submitted).get("id").asString();
-            String moderated = send(HttpRequest.newBuilder(URI.create(stories + "/api/admin/stories/" + id))
-                    .header("Authorization", "Bearer " + token).GET(), 200);
-            int version = JSON.readTree(moderated).get("version").asInt();
-            send(HttpRequest.newBuilder(URI.create(stories + "/api/admin/stories/" + id + "/publication"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"version\":" + version + "}")), 200);
+    /** The directory search a person looking for help runs, through the gateway and straight at the service. */
+    private static List<BenchmarkReport.Figure> searchThroughTheGateway() throws Exception {
+        String query = "/api/resources/search?latitude=40.7128&longitude=-74.0060&radius_km=50";
+        Map<String, String> targets = new LinkedHashMap<>();
+        targets.put("search direct", "http://127.0.0.1:" + devstack.ports().resources() + query);
+        targets.put("search gateway", "http://127.0.0.1:" + devstack.ports().gateway() + query);
+        Map<String, Measured> best = measure(targets, Map.of(
+                "search direct", ProcessHandle.of(devstack.pid("resources")).orElseThrow(),
+                "search gateway", ProcessHandle.of(devstack.pid("gateway")).orElseThrow()));
+        double direct = best.get("search direct").wrk().requestsPerSecond();
+        double gateway = best.get("search gateway").wrk().requestsPerSecond();
+        return List.of(BenchmarkReport.Figure.of("search direct req/s", direct, "req/s"),
+                BenchmarkReport.Figure.of("search direct p99", best.get("search direct").wrk().p99Millis(), "ms"),
+                BenchmarkReport.Figure.of("search gateway req/s", gateway, "req/s"),
+                BenchmarkReport.Figure.of("search gateway p99", best.get("search gateway").wrk().p99Millis(), "ms"),
+                BenchmarkReport.Figure.of("search gateway / direct", gateway / direct, "ratio"));
+    }
+
+    /**
+     * A gateway started now, as a new pod in a surge would be, loaded from the moment it is ready: its first minute
+     * against the same gateway's steady state afterwards.
+     */
+    private static List<BenchmarkReport.Figure> firstMinuteOfAFreshGateway() throws Exception {
+        startGateway("gateway-fresh", List.of());
+        String url = url("gateway-fresh", "/api/stories");
+        Wrk.Result first = Wrk.run(url, CONNECTIONS, FIRST_MINUTE, null);
+        Wrk.Result steady = Wrk.run(url, CONNECTIONS, MEASURE, null);
+        assertThat(first.non2xx() + steady.non2xx()).as("the fresh gateway answered with errors").isZero();
+        return List.of(
+                BenchmarkReport.Figure.of("fresh gateway, first minute req/s", first.requestsPerSecond(), "req/s"),
+                BenchmarkReport.Figure.of("fresh gateway, first minute p99", first.p99Millis(), "ms"),
+                BenchmarkReport.Figure.of("fresh gateway, steady req/s", steady.requestsPerSecond(), "req/s"),
+                BenchmarkReport.Figure.atLeast("fresh gateway, first minute / steady",
+                        first.requestsPerSecond() / steady.requestsPerSecond(), "ratio", 0.8));
+    }
+
+    /** Each service's start-up as Spring Boot logged it ("process running for"), and its resident memory now. */
+    private static List<BenchmarkReport.Figure> startUpAndMemory() throws IOException {
+        List<BenchmarkReport.Figure> figures = new ArrayList<>();
+        Pattern started = Pattern.compile("process running for ([0-9.]+)\\)");
+        for (String name : List.of("stories", "resources", "notifications", "gateway")) {
+            Matcher matcher = started.matcher(
+                    Files.readString(WORK.resolve("logs").resolve(name + ".log")));
+            if (matcher.find()) {
+                figures.add(BenchmarkReport.Figure.of(name + " start-up (devstack, all starting together)",
+                        Double.parseDouble(matcher.group(1)), "s"));
+            }
+            figures.add(BenchmarkReport.Figure.of(name + " resident memory after the load",
+                    residentMegabytes(devstack.pid(name)), "MB"));
         }
+        Matcher fresh = started.matcher(
+                Files.readString(WORK.resolve("logs").resolve("gateway-fresh.log")));
+        if (fresh.find()) {
+            figures.add(BenchmarkReport.Figure.of("gateway start-up alone (machine otherwise idle)",
+                    Double.parseDouble(fresh.group(1)), "s"));
+        }
+        return figures;
     }
 
-    private static String send(HttpRequest.Builder request, int expected) throws Exception {
-        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
-        return response.body();
+    private static double residentMegabytes(long pid) throws IOException {
+        Matcher rss = Pattern.compile("VmRSS:\\s+(\\d+) kB")
+                .matcher(Files.readString(Path.of("/proc", String.valueOf(pid), "status")));
+        return rss.find() ? Long.parseLong(rss.group(1)) / 1024.0 : 0;
     }
 
-    /** nginx as a plain reverse proxy with upstream keep-alive, the way one would put it in front of a service. */
-    private static ChildProcess startNginx(int upstreamPort, int port) throws IOException {
-        Path prefix = WORK.resolve("nginx").toAbsolutePath();
+    private static long cpuNanos(ProcessHandle process) {
+        // nginx answers from its workers: the master's children count with it
+        return Stream.concat(Stream.of(process), process.descendants())
+                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+    }
+
+    private static String url(String name, String path) {
+        return "http://127.0.0.1:" + extraPorts.get(name) + path;
+    }
+
+    /** Another gateway like the devstack's (same JVM options and routes), with some settings of its own. */
+    private static void startGateway(String name, List<String> settings) {
+        Devstack.Instance gateway = devstack.startInstance("gateway", name, settings);
+        extra.put(name, gateway.process());
+        extraPorts.put(name, gateway.port());
+    }
+
+    /**
+     * nginx as one would put it in front of a service: upstream keep-alive, and with {@code cached} a micro-cache
+     * that, like the gateway's, keeps what the service marked cacheable for at most 5 s (nginx honours the service's
+     * {@code Cache-Control} and never keeps an answer with {@code Set-Cookie}).
+     */
+    private static void startNginx(String name, boolean cached) throws IOException {
+        int port = Ports.free();
+        Path prefix = WORK.resolve(name).toAbsolutePath();
         Files.createDirectories(prefix.resolve("logs"));
+        Files.createDirectories(prefix.resolve("cache"));
+        String cache = cached ? """
+                    proxy_cache_path %s/cache keys_zone=micro:10m max_size=64m inactive=10s;
+                """.formatted(prefix) : "";
+        String useCache = cached ? """
+                            proxy_cache micro;
+                            proxy_cache_valid 200 5s;
+                            proxy_cache_lock on;
+                            proxy_cache_use_stale updating;
+                """ : "";
         Files.writeString(prefix.resolve("nginx.conf"), """
                 worker_processes auto;
                 pid %1$s/nginx.pid;
@@ -189,6 +274,7 @@ class GatewayReadPathBenchmarkIT {
                     fastcgi_temp_path %1$s/tmp;
                     uwsgi_temp_path %1$s/tmp;
                     scgi_temp_path %1$s/tmp;
+                %4$s
                     upstream stories { server 127.0.0.1:%2$d; keepalive 64; }
                     server {
                         listen 127.0.0.1:%3$d;
@@ -196,11 +282,16 @@ class GatewayReadPathBenchmarkIT {
                             proxy_pass http://stories;
                             proxy_http_version 1.1;
                             proxy_set_header Connection "";
+                %5$s
                         }
                     }
                 }
-                """.formatted(prefix, upstreamPort, port));
-        return ChildProcess.start("nginx", new ProcessBuilder("nginx", "-p", prefix.toString(),
+                """.formatted(prefix, devstack.ports().stories(), port, cache, useCache));
+        ChildProcess nginx = ChildProcess.start(name, new ProcessBuilder("nginx", "-p", prefix.toString(),
                 "-c", prefix.resolve("nginx.conf").toString(), "-g", "daemon off;"), line -> { });
+        extra.put(name, nginx);
+        extraPorts.put(name, port);
+        Readiness.await(nginx, URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"),
+                Duration.ofSeconds(30));
     }
 }

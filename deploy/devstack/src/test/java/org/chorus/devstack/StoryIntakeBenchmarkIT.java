@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,15 +54,28 @@ class StoryIntakeBenchmarkIT {
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("chorus.benchmark.warmup", 20));
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("chorus.benchmark.duration", 60));
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    // below saturation, so both paths answer every story and their CPU per story compares what observing costs
+    private static final int COMPARE_RATE = Integer.getInteger("chorus.benchmark.compare-rate", 40);
+    private static final Duration COMPARE = Duration.ofSeconds(Long.getLong("chorus.benchmark.compare-duration", 30));
 
     private static Devstack devstack;
+    private static Devstack.Instance unobservedStories;
+    private static Devstack.Instance unobservedGateway;
 
     @BeforeAll
     static void startThePlatform() throws Exception {
+        System.setProperty("chorus.devstack.sampling", "0.1");
         System.setProperty("chorus.devstack.args.gateway", "--chorus.rate-limit.enabled=false "
                 + "--chorus.proof-of-work.difficulty=1 --chorus.proof-of-work.max-difficulty=1");
         devstack = Devstack.start(DevstackPorts.free(), WORK.resolve("devstack-intake"), true,
                 name -> new LogFile(WORK.resolve("logs").resolve(name + ".log")));
+        // a gateway and a stories-service with every observation off, beside the observed ones, on the same
+        // database, Kafka and notifications-service
+        unobservedStories = devstack.startInstance("stories", "stories-unobserved",
+                GatewayReadPathBenchmarkIT.UNOBSERVED);
+        List<String> gateway = new ArrayList<>(GatewayReadPathBenchmarkIT.UNOBSERVED);
+        gateway.add("--chorus.services.stories=" + unobservedStories.url());
+        unobservedGateway = devstack.startInstance("gateway", "gateway-unobserved", gateway);
     }
 
     @AfterAll
@@ -77,8 +91,14 @@ class StoryIntakeBenchmarkIT {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(4))
                 .connectTimeout(Duration.ofSeconds(10)).build();
-        Load warmUp = run(http, "warm", WARM_UP);
-        Load measured = run(http, "measured", MEASURE);
+        List<BenchmarkReport.Figure> figures = new ArrayList<>(observedAgainstUnobserved(http));
+
+        Load warmUp = run(http, "warm", WARM_UP, RATE, devstack.gatewayUrl());
+        Map<String, Long> cpuBefore = CpuSplit.sample(devstack.ports().postgres());
+        long started = System.nanoTime();
+        Load measured = run(http, "measured", MEASURE, RATE, devstack.gatewayUrl());
+        Map<String, Double> cores = CpuSplit.cores(cpuBefore, CpuSplit.sample(devstack.ports().postgres()),
+                Duration.ofNanos(System.nanoTime() - started));
 
         Set<UUID> created = measured.created().keySet();
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2))
@@ -86,37 +106,86 @@ class StoryIntakeBenchmarkIT {
         Histogram lag = lag(created);
         Histogram latency = measured.latency();
         long stored = stored(created);
+        long consumed = consumed(created).size();
+        long failed = measured.sent() - created.size();
 
-        List<String> lines = new ArrayList<>();
-        lines.add("story intake, open model, %d/s for %ds after %ds of warm-up, through the gateway"
-                .formatted(RATE, MEASURE.toSeconds(), WARM_UP.toSeconds()));
-        lines.add("sent %d, answered 2xx %d, other answers %s, achieved %.0f/s".formatted(measured.sent(),
-                created.size(), measured.others(), created.size() / (double) MEASURE.toSeconds()));
-        lines.add("latency from due time (challenge + submission): p50 %d ms, p99 %d ms, p99.9 %d ms, max %d ms (goal p99 <= 250)"
-                .formatted(ms(latency, 50), ms(latency, 99), ms(latency, 99.9), latency.getMaxValue() / 1000));
-        lines.add("warm-up: p50 %d ms, p99 %d ms, 2xx %d of %d".formatted(ms(warmUp.latency(), 50),
-                ms(warmUp.latency(), 99), warmUp.created().size(), warmUp.sent()));
-        lines.add("stored %d = 2xx %d = consumed %d".formatted(stored, created.size(), consumed(created).size()));
-        lines.add("lag, story committed -> consumed by notifications: p50 %d ms, p99 %d ms, max %d ms (goal p99 <= 1000)"
-                .formatted(ms(lag, 50), ms(lag, 99), lag.getMaxValue() / 1000));
-        lines.add("%d cores, load average %s".formatted(Runtime.getRuntime().availableProcessors(),
-                Files.readString(Path.of("/proc/loadavg")).strip()));
-        Files.createDirectories(WORK);
-        Files.write(WORK.resolve("story-intake.txt"), lines);
-        lines.forEach(System.out::println);
+        figures.add(BenchmarkReport.Figure.of("arrival rate", RATE, "stories/s"));
+        figures.add(BenchmarkReport.Figure.atLeast("achieved (2xx)", created.size() / (double) MEASURE.toSeconds(),
+                "stories/s", RATE));
+        figures.add(BenchmarkReport.Figure.atMost("not 2xx (error or no answer in 30 s)", failed, "requests", 0));
+        figures.add(BenchmarkReport.Figure.of("latency p50 from due time (challenge + submission)", ms(latency, 50),
+                "ms"));
+        figures.add(BenchmarkReport.Figure.atMost("latency p99", ms(latency, 99), "ms", 250));
+        figures.add(BenchmarkReport.Figure.of("latency max", latency.getMaxValue() / 1000, "ms"));
+        figures.add(BenchmarkReport.Figure.of("warm-up latency p99", ms(warmUp.latency(), 99), "ms"));
+        figures.add(BenchmarkReport.Figure.atMost("stored - 2xx", stored - created.size(), "stories", 0));
+        figures.add(BenchmarkReport.Figure.atMost("2xx - consumed", created.size() - consumed, "stories", 0));
+        figures.add(BenchmarkReport.Figure.of("lag commit -> consumed p50", ms(lag, 50), "ms"));
+        figures.add(BenchmarkReport.Figure.atMost("lag commit -> consumed p99", ms(lag, 99), "ms", 1000));
+        cores.forEach((part, used) -> figures.add(BenchmarkReport.Figure.of("CPU " + part, used, "cores")));
+        BenchmarkReport.add("story-intake", figures, List.of(
+                "open model: a story due every 1/%d s for %d s after %d s of warm-up, each as the site sends it "
+                        .formatted(RATE, MEASURE.toSeconds(), WARM_UP.toSeconds())
+                        + "(challenge, proof at difficulty 1, story with a contact address); latencies from the due time",
+                "other answers by status (-1 = no answer): " + measured.others(),
+                "CPU rows: cores used by each part during the measured phase; the generator shares the machine",
+                "observed vs unobserved: the same stories at %d/s for %d s through each path, twice, interleaved; "
+                        .formatted(COMPARE_RATE, COMPARE.toSeconds())
+                        + "CPU per story of the gateway and stories-service (both relays publish the shared outbox, "
+                        + "so the relay's work is split between them alike)"));
         assertThat(stored).as("stories stored for the 2xx answers").isEqualTo(created.size());
     }
 
-    /** Submissions due every 1/RATE s for the duration; each one's latency counts from when it was due. */
-    private static Load run(HttpClient http, String phase, Duration duration) throws Exception {
-        String gateway = devstack.gatewayUrl();
+    /** Issue 14's cost of observing, on the write path: CPU per story, observed (10 % sampling) and not. */
+    private static List<BenchmarkReport.Figure> observedAgainstUnobserved(HttpClient http) throws Exception {
+        Map<String, ProcessHandle[]> paths = new LinkedHashMap<>();
+        paths.put(devstack.gatewayUrl(), new ProcessHandle[] {process(devstack.pid("gateway")),
+                process(devstack.pid("stories"))});
+        paths.put(unobservedGateway.url(), new ProcessHandle[] {process(unobservedGateway.process().pid()),
+                process(unobservedStories.process().pid())});
+        for (String gateway : paths.keySet()) {
+            run(http, "compare-warm", WARM_UP, COMPARE_RATE, gateway);
+        }
+        Map<String, Double> best = new LinkedHashMap<>();
+        for (int round = 0; round < 2; round++) {
+            for (Map.Entry<String, ProcessHandle[]> path : paths.entrySet()) {
+                long before = cpuNanos(path.getValue());
+                Load load = run(http, "compare", COMPARE, COMPARE_RATE, path.getKey());
+                double perStory = (cpuNanos(path.getValue()) - before) / 1000.0 / Math.max(1, load.created().size());
+                best.merge(path.getKey(), perStory, Math::min);
+            }
+        }
+        double observed = best.get(devstack.gatewayUrl());
+        double unobserved = best.get(unobservedGateway.url());
+        return List.of(
+                BenchmarkReport.Figure.of("observed: CPU per story, gateway + stories-service", observed, "µs"),
+                BenchmarkReport.Figure.of("unobserved: CPU per story, gateway + stories-service", unobserved, "µs"),
+                BenchmarkReport.Figure.atMost("observed / unobserved CPU per story", observed / unobserved, "ratio",
+                        1.05));
+    }
+
+    private static ProcessHandle process(long pid) {
+        return ProcessHandle.of(pid).orElseThrow();
+    }
+
+    private static long cpuNanos(ProcessHandle... processes) {
+        long nanos = 0;
+        for (ProcessHandle process : processes) {
+            nanos += process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        }
+        return nanos;
+    }
+
+    /** Submissions due every 1/rate s for the duration; each one's latency counts from when it was due. */
+    private static Load run(HttpClient http, String phase, Duration duration, int rate, String gateway)
+            throws Exception {
         ConcurrentHistogram latency = new ConcurrentHistogram(3);
         Map<UUID, Boolean> created = new ConcurrentHashMap<>();
         Map<Integer, AtomicLong> others = new ConcurrentHashMap<>();
         List<CompletableFuture<Void>> pending = new ArrayList<>();
-        long period = 1_000_000_000L / RATE;
+        long period = 1_000_000_000L / rate;
         long start = System.nanoTime();
-        long total = duration.toSeconds() * RATE;
+        long total = duration.toSeconds() * rate;
         for (long i = 0; i < total; i++) {
             long due = start + i * period;
             long wait = due - System.nanoTime();
