@@ -243,6 +243,34 @@ class GatewayReadPathBenchmarkIT {
         extraPorts.put(name, gateway.port());
     }
 
+    /** Stories straight into stories-service (the gateway would rate-limit the seeding), then published. */
+    private static void publishStories() throws Exception {
+        String stories = "http://127.0.0.1:" + devstack.ports().stories();
+        String token = DevUsers.accessToken(devstack.keycloak(), "moderator");
+        for (int i = 0; i < STORIES; i++) {
+            String submitted = send(HttpRequest.newBuilder(URI.create(stories + "/api/stories"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
+                            "title", "Benchmark story " + i, "language", "en",
+                            "text", "A story written for the benchmark, long enough to look like one. ".repeat(20),
+                            "consents", Map.of("publishOnSite", true))))), 201);
+            String id = JSON.readTree(submitted).get("id").asString();
+            String moderated = send(HttpRequest.newBuilder(URI.create(stories + "/api/admin/stories/" + id))
+                    .header("Authorization", "Bearer " + token).GET(), 200);
+            int version = JSON.readTree(moderated).get("version").asInt();
+            send(HttpRequest.newBuilder(URI.create(stories + "/api/admin/stories/" + id + "/publication"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"version\":" + version + "}")), 200);
+        }
+    }
+
+    private static String send(HttpRequest.Builder request, int expected) throws Exception {
+        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+        return response.body();
+    }
+
     /**
      * nginx as one would put it in front of a service: upstream keep-alive, and with {@code cached} a micro-cache
      * that, like the gateway's, keeps what the service marked cacheable for at most 5 s (nginx honours the service's
