@@ -30,7 +30,7 @@ fi
 # wrk comes from one address: lift the per-client read limit so the run measures the path (the limiter still
 # counts every request) rather than the limiter's refusals
 export CHORUS_RATELIMIT_READSPERWINDOW=1000000000
-rm -rf deploy/devstack/target/bench/results
+rm -rf deploy/devstack/target/bench/{results,logs,jfr}
 tests_csv=$(IFS=,; echo "${chosen[*]}")
 ./mvnw -B -q -pl deploy/devstack -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test="$tests_csv" -Dfailsafe.failIfNoSpecifiedTests=false -Dchorus.benchmark=true \
