@@ -102,6 +102,8 @@ public final class StubService {
                         .put("/api/stories/manage", (request, response) -> request.receive().then(response
                                 .status(200).header("Content-Type", "application/json").sendString(Mono.just("{}"))
                                 .then()))
+                        .put("/api/stories/manage/slow", (request, response) -> request.receive()
+                                .then(Mono.delay(Duration.ofSeconds(5))).then(response.status(200).send().then()))
                         .get("/api/stories/slow", (request, response) ->
                                 Mono.delay(Duration.ofSeconds(5)).then(response.sendString(Mono.just("late")).then()))
                         .get("/api/stories/hang-up", (request, response) ->
