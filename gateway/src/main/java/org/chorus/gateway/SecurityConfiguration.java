@@ -6,6 +6,8 @@ import org.chorus.web.ManagementPort;
 import org.chorus.web.RealmRoles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -35,6 +37,9 @@ import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttrib
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -61,11 +66,18 @@ class SecurityConfiguration {
     /** Where the session is what authenticates: only there can a forged cross-site write do harm. */
     private static final ServerWebExchangeMatcher SESSION_AUTHENTICATED =
             ServerWebExchangeMatchers.pathMatchers("/api/admin/**", "/api/me", "/logout");
+    /** The public API without a credential: everything under /api but the staff paths, with no Authorization. */
+    private static final ServerWebExchangeMatcher ANONYMOUS_PUBLIC_API = new AndServerWebExchangeMatcher(
+            ServerWebExchangeMatchers.pathMatchers("/api/**"),
+            new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/api/admin/**", "/api/me")),
+            exchange -> exchange.getRequest().getHeaders().containsKey(HttpHeaders.AUTHORIZATION)
+                    ? MatchResult.notMatch() : MatchResult.match());
     /** Pages and calls of the staff portal, which need the CSRF token in a cookie the portal's script reads. */
     private static final ServerWebExchangeMatcher PORTAL =
             ServerWebExchangeMatchers.pathMatchers("/admin", "/admin/**", "/api/me");
 
     @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityWebFilterChain security(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
                                     ManagementPort management) {
         JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
@@ -108,14 +120,40 @@ class SecurityConfiguration {
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(unauthorized())
                         .accessDeniedHandler(forbidden()))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .frameOptions(frame -> frame.mode(Mode.DENY))
-                        .permissionsPolicy(permissions -> permissions.policy(
-                                "geolocation=(), camera=(), microphone=(), interest-cohort=()")))
+                .headers(SecurityConfiguration::edgeHeaders)
                 .build();
+    }
+
+    /**
+     * The public's own API calls (reading, sharing, reporting, subscribing, searching) carry no credential, so they
+     * take a chain of their own that does no work for one: no session looked up or made, no CSRF token, no sign-in
+     * or token filters, only the same headers. A call with an Authorization header, or to a staff path, is not one
+     * of them and goes through the whole chain below. On the read path this is CPU taken off every request.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain anonymousPublicApi(ServerHttpSecurity http) {
+        return http
+                .securityMatcher(ANONYMOUS_PUBLIC_API)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchange -> exchange.anyExchange().permitAll())
+                .headers(SecurityConfiguration::edgeHeaders)
+                .build();
+    }
+
+    /** What every answer carries, on both chains. */
+    private static void edgeHeaders(ServerHttpSecurity.HeaderSpec headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .frameOptions(frame -> frame.mode(Mode.DENY))
+                .permissionsPolicy(permissions -> permissions.policy(
+                        "geolocation=(), camera=(), microphone=(), interest-cohort=()"));
     }
 
     /**
