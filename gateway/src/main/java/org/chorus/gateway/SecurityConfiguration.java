@@ -70,7 +70,7 @@ class SecurityConfiguration {
     private static final ServerWebExchangeMatcher ANONYMOUS_PUBLIC_API = new AndServerWebExchangeMatcher(
             ServerWebExchangeMatchers.pathMatchers("/api/**"),
             new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/api/admin/**", "/api/me")),
-            exchange -> exchange.getRequest().getHeaders().containsKey(HttpHeaders.AUTHORIZATION)
+            exchange -> exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
                     ? MatchResult.notMatch() : MatchResult.match());
     /** Pages and calls of the staff portal, which need the CSRF token in a cookie the portal's script reads. */
     private static final ServerWebExchangeMatcher PORTAL =
