@@ -24,6 +24,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "chorus.rate-limit.enabled=false",
         "chorus.proof-of-work.enabled=false",
+        // no warm-up before readiness: each context would send itself thousands of requests (WarmUpBeforeReadyIT)
+        "chorus.edge.warm-up.requests=0",
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s"})
 @AutoConfigureWebTestClient
 @ActiveProfiles("development")

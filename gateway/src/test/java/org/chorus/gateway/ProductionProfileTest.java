@@ -75,7 +75,7 @@ class ProductionProfileTest {
     private static ConfigurableApplicationContext start(boolean withIssuer) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
                 // Redis and its sealed sessions are covered by StaffSignInRedisIT; here the gateway needs none
-                "--chorus.redis.enabled=false",
+                "--chorus.redis.enabled=false", "--chorus.edge.warm-up.requests=0",
                 "--CHORUS_KEYCLOAK_URL=http://127.0.0.1:9", "--chorus.sign-in.client-secret=a-real-secret-from-the-store",
                 "--chorus.rate-limit.secret=a-real-rate-limit-secret"));
         if (withIssuer) {

@@ -43,8 +43,11 @@ public final class SecondGateway {
 
     public static ConfigurableApplicationContext start(String... args) {
         // the development profile, as the test gateway's: the realm's published client secret
+        // and, as the test gateway, no warm-up before readiness
+        String[] all = Stream.concat(Stream.of("--chorus.edge.warm-up.requests=0"), Stream.of(args))
+                .toArray(String[]::new);
         return new SpringApplicationBuilder(GatewayApplication.class, OwnNettyResources.class)
-                .profiles("development").run(args);
+                .profiles("development").run(all);
     }
 
     @Configuration(proxyBeanMethods = false)

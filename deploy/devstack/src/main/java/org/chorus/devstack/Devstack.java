@@ -162,6 +162,8 @@ public final class Devstack implements AutoCloseable {
                                 // links in mail lead people to the gateway, wherever this devstack put it
                                 "--chorus.notifications.public-base-url=http://localhost:" + ports.gateway()))),
                 new Service("gateway", "gateway", ports.gateway(), concat(common, List.of(
+                        // it starts beside the services, which are not up yet to warm anything against
+                        "--chorus.edge.warm-up.requests=0",
                         "--chorus.services.stories=http://localhost:" + ports.stories(),
                         "--chorus.services.resources=http://localhost:" + ports.resources(),
                         "--chorus.services.notifications=http://localhost:" + ports.notifications()))));

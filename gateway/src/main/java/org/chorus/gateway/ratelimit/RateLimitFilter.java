@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.chorus.gateway.edge.ClientAddress;
 import org.chorus.gateway.edge.Problems;
+import org.chorus.gateway.edge.WarmUpPass;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -34,10 +35,12 @@ class RateLimitFilter implements WebFilter {
     private final RateLimitProperties properties;
     private final RateCounter counter;
     private final MeterRegistry meters;
+    private final WarmUpPass warmUp;
 
-    RateLimitFilter(RateLimitProperties properties, RateCounter counter, MeterRegistry meters) {
+    RateLimitFilter(RateLimitProperties properties, RateCounter counter, MeterRegistry meters, WarmUpPass warmUp) {
         this.properties = properties;
         this.counter = counter;
+        this.warmUp = warmUp;
         this.meters = meters;
     }
 
@@ -46,7 +49,7 @@ class RateLimitFilter implements WebFilter {
         ServerHttpRequest request = exchange.getRequest();
         String path = request.getPath().value();
         boolean signIn = path.startsWith("/oauth2/") || path.startsWith("/login/") || path.equals("/logout");
-        if (!properties.enabled() || !(signIn || path.startsWith("/api/"))) {
+        if (!properties.enabled() || !(signIn || path.startsWith("/api/")) || warmUp.carriedBy(request)) {
             return chain.filter(exchange);
         }
         boolean staff = path.startsWith("/api/admin/") || path.equals("/api/me");

@@ -47,6 +47,7 @@ class SignInSecretTest {
         // what the production profile needs from a deployment besides the secret (application-production.yml); Redis
         // is left off so the test needs none
         String[] base = {"--server.port=0", "--management.server.port=0", "--chorus.redis.enabled=false",
+                "--chorus.edge.warm-up.requests=0",
                 "--CHORUS_ISSUER_URI=http://localhost:8180/realms/chorus", "--CHORUS_KEYCLOAK_URL=http://localhost:8180"};
         String[] all = new String[base.length + args.length];
         System.arraycopy(base, 0, all, 0, base.length);
