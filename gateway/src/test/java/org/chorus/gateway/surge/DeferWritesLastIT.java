@@ -19,7 +19,9 @@ import org.springframework.test.context.TestPropertySource;
  * of waiting behind the queue; once they are answered it is taken again.
  */
 @GatewayIntegrationTest
-@TestPropertySource(properties = {"chorus.edge.shedding.reads-in-flight=1", "chorus.edge.shedding.writes-in-flight=2"})
+// the stub holds its slow answers 5 s: the route must wait for them (the test setting is 2 s)
+@TestPropertySource(properties = {"chorus.edge.shedding.reads-in-flight=1", "chorus.edge.shedding.writes-in-flight=2",
+        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=10s"})
 class DeferWritesLastIT {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
