@@ -45,15 +45,20 @@ class GatewayReadPathBenchmarkIT {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path WORK = Path.of("target", "bench");
-    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("chorus.benchmark.warmup", 10));
+    // long enough for the JIT: a gateway loaded for 10 s was still compiling through the rounds after
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("chorus.benchmark.warmup", 30));
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("chorus.benchmark.duration", 20));
     private static final Duration FIRST_MINUTE = Duration.ofSeconds(60);
     private static final int CONNECTIONS = Integer.getInteger("chorus.benchmark.connections", 32);
     private static final int ROUNDS = Integer.getInteger("chorus.benchmark.rounds", 2);
     private static final int STORIES = 40;
     private static final String UNCACHED = "--chorus.edge.micro-cache.enabled=false";
-    /** Every observation off: no traces, no HTTP, Kafka or Chorus timers (the JVM's own metrics stay). */
+    /**
+     * Every observation off: no traces, no HTTP, Kafka or Chorus timers (the JVM's own metrics stay), and Reactor no
+     * longer carrying the trace from thread to thread for the logs.
+     */
     static final List<String> UNOBSERVED = List.of("--management.tracing.enabled=false",
+            "--spring.reactor.context-propagation=limited",
             "--management.observations.enable.http=false", "--management.observations.enable.spring=false",
             "--management.observations.enable.chorus=false",
             "--spring.cloud.gateway.server.webflux.observability.enabled=false");
