@@ -63,6 +63,16 @@ class GatewayReadPathBenchmarkIT {
             "--management.observations.enable.chorus=false",
             "--spring.cloud.gateway.server.webflux.observability.enabled=false");
 
+    /**
+     * Gateways with settings of their own measured beside the others, to find what a cost comes from, e.g.
+     * {@code -Dchorus.benchmark.gateway-variants="limited=--spring.reactor.context-propagation=limited;no-tracing=
+     * --management.tracing.enabled=false"} (name=settings separated by spaces; variants separated by ";").
+     */
+    private static final Map<String, List<String>> VARIANTS = variants(
+            System.getProperty("chorus.benchmark.gateway-variants", ""));
+    /** Only the story list's targets: no search, first minute, start-up or memory. */
+    private static final boolean QUICK = Boolean.getBoolean("chorus.benchmark.quick");
+
     private static Devstack devstack;
     private static final Map<String, ChildProcess> extra = new LinkedHashMap<>();
     private static final Map<String, Integer> extraPorts = new LinkedHashMap<>();
@@ -80,6 +90,7 @@ class GatewayReadPathBenchmarkIT {
         startNginx("nginx-cached", true);
         startGateway("gateway-cached", List.of("--chorus.edge.micro-cache.enabled=true"));
         startGateway("gateway-unobserved", UNOBSERVED);
+        VARIANTS.forEach(GatewayReadPathBenchmarkIT::startGateway);
     }
 
     @AfterAll
@@ -107,6 +118,10 @@ class GatewayReadPathBenchmarkIT {
         proxies.put("gateway-cached", ProcessHandle.of(extra.get("gateway-cached").pid()).orElseThrow());
         proxies.put("nginx", ProcessHandle.of(extra.get("nginx").pid()).orElseThrow());
         proxies.put("nginx-cached", ProcessHandle.of(extra.get("nginx-cached").pid()).orElseThrow());
+        VARIANTS.keySet().forEach(name -> {
+            targets.put(name, url(name, "/api/stories"));
+            proxies.put(name, ProcessHandle.of(extra.get(name).pid()).orElseThrow());
+        });
         Map<String, Measured> best = measure(targets, proxies);
 
         double direct = best.get("direct").wrk().requestsPerSecond();
@@ -127,9 +142,11 @@ class GatewayReadPathBenchmarkIT {
         figures.add(BenchmarkReport.Figure.atMost("gateway observed / unobserved, CPU per request",
                 best.get("gateway").cpuMicrosPerRequest() / best.get("gateway-unobserved").cpuMicrosPerRequest(),
                 "ratio", 1.05));
-        figures.addAll(searchThroughTheGateway());
-        figures.addAll(firstMinuteOfAFreshGateway());
-        figures.addAll(startUpAndMemory());
+        if (!QUICK) {
+            figures.addAll(searchThroughTheGateway());
+            figures.addAll(firstMinuteOfAFreshGateway());
+            figures.addAll(startUpAndMemory());
+        }
         BenchmarkReport.add("read-path", figures, List.of(
                 "wrk -t2 -c%d, %d s per target after %d s of warm-up, %d interleaved rounds, best round reported"
                         .formatted(CONNECTIONS, MEASURE.toSeconds(), WARM_UP.toSeconds(), ROUNDS),
@@ -138,6 +155,17 @@ class GatewayReadPathBenchmarkIT {
                         + "observations and the gateway's own observability off",
                 "CPU per request counts the process answering (the gateway or nginx, or stories-service for "
                         + "direct), not the service behind a proxy"));
+    }
+
+    private static Map<String, List<String>> variants(String spec) {
+        Map<String, List<String>> variants = new LinkedHashMap<>();
+        for (String variant : spec.split(";")) {
+            String[] nameAndSettings = variant.strip().split("=", 2);
+            if (nameAndSettings.length == 2) {
+                variants.put("gateway-" + nameAndSettings[0], List.of(nameAndSettings[1].strip().split("\\s+")));
+            }
+        }
+        return variants;
     }
 
     private record Measured(Wrk.Result wrk, double cpuMicrosPerRequest) {
