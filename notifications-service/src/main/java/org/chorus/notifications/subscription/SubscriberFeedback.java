@@ -50,6 +50,46 @@ public class SubscriberFeedback {
                 .defaultIfEmpty(false);
     }
 
+    /**
+     * A report about one mail to a subscriber, kept in {@code mailTable} (id, subscriber_id, sent_at, bounced_at,
+     * last_error): if the mail was sent and the report is about its subscriber, a bounce marks the mail and the
+     * subscriber is treated as for any mail to them.
+     *
+     * @param mailTable one of Chorus's own mail tables, named in code, never from a report
+     * @return whether the report was about that mail
+     */
+    public Mono<Boolean> applyToMail(MailTable mailTable, UUID mailId, Feedback feedback) {
+        String table = mailTable.table;
+        return db.sql("select subscriber_id from " + table + " where id = :id and sent_at is not null")
+                .bind("id", mailId)
+                .map(row -> row.get("subscriber_id", UUID.class))
+                .one()
+                .filterWhen(subscriber -> isAbout(subscriber, feedback))
+                .flatMap(subscriber -> (feedback.isBounce()
+                        ? db.sql("update " + table + " set bounced_at = coalesce(bounced_at, now()), last_error = :why "
+                                        + "where id = :id")
+                                .bind("why", "bounced after delivery: " + feedback.detail())
+                                .bind("id", mailId).then()
+                        : Mono.<Void>empty())
+                        .then(apply(subscriber, feedback.type()))
+                        .thenReturn(true))
+                .defaultIfEmpty(false);
+    }
+
+    /** The tables that keep one mail to a subscriber per row. */
+    public enum MailTable {
+        /** confirmations and "already subscribed" */
+        SUBSCRIPTION("subscriber_mail"),
+        /** "new help near you" */
+        HELP_NEAR_YOU("help_near_you_mail");
+
+        private final String table;
+
+        MailTable(String table) {
+            this.table = table;
+        }
+    }
+
     /** Applies a report already found to be about this subscriber ({@link #isAbout}). */
     public Mono<Void> apply(UUID subscriberId, Feedback.Type type) {
         return switch (type) {
