@@ -70,6 +70,8 @@ class GatewayReadPathBenchmarkIT {
      */
     private static final Map<String, List<String>> VARIANTS = variants(
             System.getProperty("chorus.benchmark.gateway-variants", ""));
+    /** How many requests the warmed fresh gateway sends itself before readiness. */
+    private static final int WARM_UP_REQUESTS = Integer.getInteger("chorus.benchmark.warm-up-requests", 20_000);
     /** Only the story list's targets: no search, first minute, start-up or memory. */
     private static final boolean QUICK = Boolean.getBoolean("chorus.benchmark.quick");
 
@@ -221,7 +223,7 @@ class GatewayReadPathBenchmarkIT {
         List<BenchmarkReport.Figure> figures = new ArrayList<>();
         for (boolean warmed : List.of(false, true)) {
             String name = warmed ? "gateway-warmed" : "gateway-cold";
-            startGateway(name, List.of("--chorus.edge.warm-up.requests=" + (warmed ? 3000 : 0)));
+            startGateway(name, List.of("--chorus.edge.warm-up.requests=" + (warmed ? WARM_UP_REQUESTS : 0)));
             String url = url(name, "/api/stories");
             Wrk.Result first = Wrk.run(url, CONNECTIONS, FIRST_MINUTE, null);
             Wrk.Result steady = Wrk.run(url, CONNECTIONS, MEASURE, null);
