@@ -106,7 +106,7 @@ class MetricsIT {
         String rules = prometheus.rules();
         assertThat(rules).contains("ChorusOutboxStuck", "ChorusConsumerLag", "ChorusDeadLetter",
                 "ChorusServerErrors", "ChorusCampaignStalled", "ChorusModerationBacklog",
-                "ChorusHotlineFallbackActive").doesNotContain("\"health\":\"err\"");
+                "ChorusHotlineFallbackActive", "ChorusWritesDeferred").doesNotContain("\"health\":\"err\"");
         // nothing is wrong with this service: no alert of its own fires
         assertThat(prometheus.value("count(ALERTS{alertstate=\"firing\",application=\"stories-service\"})")).isNaN();
     }
