@@ -32,9 +32,12 @@ public final class WarmUpPass {
 
     public boolean carriedBy(ServerHttpRequest request) {
         byte[] current = value;
+        if (current == null) {
+            // after the warm-up, every request that passes the rate limit asks: no header lookup
+            return false;
+        }
         String presented = request.getHeaders().getFirst(HEADER);
-        return current != null && presented != null
-                && MessageDigest.isEqual(current, presented.getBytes(StandardCharsets.US_ASCII));
+        return presented != null && MessageDigest.isEqual(current, presented.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** From now on no request is a warm-up request. */
