@@ -1,11 +1,10 @@
 package org.chorus.devstack;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.chorus.testsupport.CpuTime;
 
 /**
  * Where a benchmark's CPU went, by part of the platform: on a two-core machine running the load generator, the four
@@ -27,16 +26,9 @@ final class CpuSplit {
         // the devstack's PostgreSQL is counted below by its port, as it may not be this JVM's child
         ProcessHandle.current().descendants()
                 .filter(process -> !process.info().command().orElse("").endsWith("/postgres"))
-                .forEach(process -> nanos.merge(part(process), cpu(process), Long::sum));
-        nanos.merge("load generator (this JVM)", cpu(ProcessHandle.current()), Long::sum);
-        String port = String.valueOf(postgresPort);
-        ProcessHandle.allProcesses()
-                .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false)
-                        && process.info().arguments().map(arguments -> Arrays.asList(arguments).contains(port))
-                        .orElse(false))
-                .flatMap(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants()))
-                .distinct()
-                .forEach(process -> nanos.merge("postgresql", cpu(process), Long::sum));
+                .forEach(process -> nanos.merge(part(process), CpuTime.processNanos(process), Long::sum));
+        nanos.merge("load generator (this JVM)", CpuTime.jvmNanos(), Long::sum);
+        nanos.merge("postgresql", CpuTime.postgresNanos(postgresPort), Long::sum);
         return nanos;
     }
 
@@ -64,7 +56,4 @@ final class CpuSplit {
         return "other children";
     }
 
-    private static long cpu(ProcessHandle process) {
-        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
-    }
 }

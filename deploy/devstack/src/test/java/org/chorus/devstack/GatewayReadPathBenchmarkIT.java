@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.chorus.testsupport.ChildProcess;
+import org.chorus.testsupport.CpuTime;
 import org.chorus.testsupport.DevUsers;
 import org.chorus.testsupport.LogFile;
 import org.chorus.testsupport.Ports;
@@ -183,9 +184,10 @@ class GatewayReadPathBenchmarkIT {
         for (int round = 1; round <= ROUNDS; round++) {
             for (Map.Entry<String, String> target : targets.entrySet()) {
                 ProcessHandle process = processes.get(target.getKey());
-                long cpuBefore = cpuNanos(process);
+                long cpuBefore = CpuTime.treeNanos(process);
                 Wrk.Result result = Wrk.run(target.getValue(), CONNECTIONS, MEASURE, null);
-                double cpuPerRequest = (cpuNanos(process) - cpuBefore) / 1000.0 / Math.max(1, result.requests());
+                double cpuPerRequest = (CpuTime.treeNanos(process) - cpuBefore) / 1000.0
+                        / Math.max(1, result.requests());
                 assertThat(result.non2xx()).as("%s answered with errors", target.getKey()).isZero();
                 System.out.printf("round %d %-20s %s, %.0f µs CPU per request%n", round, target.getKey(), result,
                         cpuPerRequest);
@@ -272,12 +274,6 @@ class GatewayReadPathBenchmarkIT {
         Matcher rss = Pattern.compile("VmRSS:\\s+(\\d+) kB")
                 .matcher(Files.readString(Path.of("/proc", String.valueOf(pid), "status")));
         return rss.find() ? Long.parseLong(rss.group(1)) / 1024.0 : 0;
-    }
-
-    private static long cpuNanos(ProcessHandle process) {
-        // nginx answers from its workers: the master's children count with it
-        return Stream.concat(Stream.of(process), process.descendants())
-                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
     }
 
     private static String url(String name, String path) {

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+import org.chorus.testsupport.CpuTime;
 import org.chorus.testsupport.LogFile;
 import org.chorus.testsupport.ProofOfWork;
 import org.junit.jupiter.api.AfterAll;
@@ -149,9 +150,10 @@ class StoryIntakeBenchmarkIT {
         Map<String, Double> best = new LinkedHashMap<>();
         for (int round = 0; round < 2; round++) {
             for (Map.Entry<String, ProcessHandle[]> path : paths.entrySet()) {
-                long before = cpuNanos(path.getValue());
+                long before = CpuTime.processNanos(path.getValue());
                 Load load = run(http, "compare", COMPARE, COMPARE_RATE, path.getKey());
-                double perStory = (cpuNanos(path.getValue()) - before) / 1000.0 / Math.max(1, load.created().size());
+                double perStory = (CpuTime.processNanos(path.getValue()) - before) / 1000.0
+                        / Math.max(1, load.created().size());
                 best.merge(path.getKey(), perStory, Math::min);
             }
         }
@@ -166,14 +168,6 @@ class StoryIntakeBenchmarkIT {
 
     private static ProcessHandle process(long pid) {
         return ProcessHandle.of(pid).orElseThrow();
-    }
-
-    private static long cpuNanos(ProcessHandle... processes) {
-        long nanos = 0;
-        for (ProcessHandle process : processes) {
-            nanos += process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
-        }
-        return nanos;
     }
 
     /** Submissions due every 1/rate s for the duration; each one's latency counts from when it was due. */

@@ -25,13 +25,30 @@ public final class CpuTime {
      * backends included. Zero when the server is not a local process (a container).
      */
     public static long postgresNanos() {
-        String port = String.valueOf(Infrastructure.postgres().port());
+        return postgresNanos(Infrastructure.postgres().port());
+    }
+
+    /** The PostgreSQL server listening on {@code port} (its postmaster and every process under it). */
+    public static long postgresNanos(int port) {
+        String portArgument = String.valueOf(port);
         return ProcessHandle.allProcesses()
                 .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false)
-                        && process.info().arguments().map(arguments -> Arrays.asList(arguments).contains(port))
+                        && process.info().arguments().map(arguments -> Arrays.asList(arguments).contains(portArgument))
                         .orElse(false))
                 .flatMap(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants()))
                 .mapToLong(process -> process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
                 .sum();
+    }
+
+    /** These processes, each on its own (not what they started). */
+    public static long processNanos(ProcessHandle... processes) {
+        return Stream.of(processes)
+                .mapToLong(process -> process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+                .sum();
+    }
+
+    /** A process and every process under it, as nginx's master and its workers. */
+    public static long treeNanos(ProcessHandle process) {
+        return processNanos(Stream.concat(Stream.of(process), process.descendants()).toArray(ProcessHandle[]::new));
     }
 }
