@@ -1,5 +1,6 @@
 package org.chorus.gateway.edge;
 
+import org.chorus.web.InTrace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
@@ -12,7 +13,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
-import reactor.core.publisher.Mono;
 
 /**
  * One line per request: method, route, path, status, milliseconds until the answer's headers left. Never the client address (principle 1), never
@@ -34,8 +34,9 @@ class AccessLog {
     WebFilter accessLogLine() {
         return (exchange, chain) -> {
             long start = System.nanoTime();
-            // written when the status line is final, also when an error handler outside the filters set it
-            exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> {
+            // written when the status line is final, also when an error handler outside the filters set it; in the
+            // request's trace, so an operator goes from the line to the trace and back
+            exchange.getResponse().beforeCommit(() -> InTrace.run(() -> {
                 if (log.isInfoEnabled()) {
                     HttpStatusCode status = exchange.getResponse().getStatusCode();
                     log.info("{} {} {} {} {}ms", exchange.getRequest().getMethod(), routeId(exchange),

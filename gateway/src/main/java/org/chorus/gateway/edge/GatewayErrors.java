@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 import org.chorus.web.AnswerCutOff;
 import org.chorus.web.ErrorLog;
+import org.chorus.web.InTrace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -34,6 +35,10 @@ class GatewayErrors implements ErrorWebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        return InTrace.defer(() -> answer(exchange, error));
+    }
+
+    private Mono<Void> answer(ServerWebExchange exchange, Throwable error) {
         if (ErrorLog.clientWentAway(exchange, error)) {
             log.debug("{} {}: the client closed its connection ({})", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath().value(), error.getClass().getName());

@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.chorus.gateway.GatewayIntegrationTest;
 import org.chorus.gateway.UnexpectedFailure;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,25 @@ class EdgeHeadersAndLogIT {
         List<String> lines = accessLines(output);
         assertThat(output.getAll()).doesNotContain("203.0.113.77", "survivor@example.org", "zip=10001", story);
         assertThat(lines).noneSatisfy(line -> assertThat(line).contains("127.0.0.1"));
+    }
+
+    @Test
+    void theAccessLineAndAnUnexpectedErrorsLineNameTheTraceOfTheirRequest(CapturedOutput output) {
+        // 32 and 16 hex digits, as W3C's trace and span ids are (a random UUID's are never all zeros)
+        String read = UUID.randomUUID().toString().replace("-", "");
+        String failed = UUID.randomUUID().toString().replace("-", "");
+        String callerSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        http.get().uri("/api/stories").header("traceparent", "00-" + read + "-" + callerSpan + "-01")
+                .exchange().expectStatus().isOk();
+        int before = output.getAll().length();
+        http.get().uri(UnexpectedFailure.PATH).header("traceparent", "00-" + failed + "-" + callerSpan + "-01")
+                .exchange().expectStatus().isEqualTo(500);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(accessLines(output))
+                .anySatisfy(line -> assertThat(line).contains(read).contains("GET ").contains(" /api/stories 200")));
+        assertThat(output.getAll().substring(before).lines()
+                .filter(line -> line.contains("Unexpected error at the gateway")))
+                .singleElement().satisfies(line -> assertThat(line).contains(failed));
     }
 
     @Test

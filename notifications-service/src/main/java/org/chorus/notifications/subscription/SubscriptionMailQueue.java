@@ -43,7 +43,7 @@ class SubscriptionMailQueue implements MailQueue.Source {
     public Flux<MailQueue.Due> lockDue(int limit) {
         return db.sql("""
                         select m.id, m.attempts, m.kind, m.subscriber_id, s.email_key_id, s.email_ciphertext,
-                               s.language, s.topics, s.help_zip
+                               s.language, s.topics, s.help_zip, m.traceparent
                         from subscriber_mail m join subscriber s on s.id = m.subscriber_id
                         where %s
                         %s""".formatted(DUE, SOONEST_FIRST))
@@ -54,7 +54,7 @@ class SubscriptionMailQueue implements MailQueue.Source {
                             row.get("language", String.class), List.of(row.get("topics", String[].class)),
                             row.get("help_zip", String.class));
                     return new MailQueue.Due(row.get("id", UUID.class), row.get("attempts", Integer.class),
-                            () -> letter(queued));
+                            () -> letter(queued), row.get("traceparent", String.class));
                 })
                 .all();
     }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.chorus.messaging.TraceContext;
 import org.chorus.notifications.privacy.EmailVault;
 import org.chorus.notifications.privacy.MaskedEmail;
 import org.chorus.notifications.privacy.SealedEmail;
@@ -40,15 +41,17 @@ class Subscriptions {
     private final EmailVault vault;
     private final SignedLinks links;
     private final SubscriptionProperties properties;
+    private final TraceContext traces;
     private final Clock clock = Clock.systemUTC();
 
     Subscriptions(DatabaseClient db, TransactionalOperator transactional, EmailVault vault, SignedLinks links,
-                  SubscriptionProperties properties) {
+                  SubscriptionProperties properties, TraceContext traces) {
         this.db = db;
         this.transactional = transactional;
         this.vault = vault;
         this.links = links;
         this.properties = properties;
+        this.traces = traces;
     }
 
     /** Completes when the sign-up is durably recorded and its mail (if any is due) queued. */
@@ -126,12 +129,13 @@ class Subscriptions {
 
     /**
      * Queues a mail to the subscriber unless one was queued within the resend interval; emits whether it did.
-     * A queued confirmation restarts the confirmation window, so the row lives as long as the link just mailed.
+     * A queued confirmation restarts the confirmation window, so the row lives as long as the link just mailed. The
+     * row keeps the request's trace, so the mail is sent in it.
      */
     private Mono<Boolean> queueMailIfQuiet(UUID subscriberId, String kind) {
-        return db.sql("""
-                        insert into subscriber_mail (id, subscriber_id, kind)
-                        select :id, :subscriberId, :kind
+        return Mono.deferContextual(context -> db.sql("""
+                        insert into subscriber_mail (id, subscriber_id, kind, traceparent)
+                        select :id, :subscriberId, :kind, cast(:traceparent as text)
                         where not exists (select 1 from subscriber_mail
                                           where subscriber_id = :subscriberId
                                             and queued_at > now() - make_interval(secs => :interval))""")
@@ -139,7 +143,8 @@ class Subscriptions {
                 .bind("subscriberId", subscriberId)
                 .bind("kind", kind)
                 .bind("interval", (double) properties.resendInterval().toSeconds())
-                .fetch().rowsUpdated()
+                .bind("traceparent", Parameter.fromOrEmpty(traces.traceparent(context), String.class))
+                .fetch().rowsUpdated())
                 .flatMap(queued -> queued == 1 && CONFIRM_MAIL.equals(kind)
                         ? db.sql("update subscriber set created_at = now() where id = :id")
                                 .bind("id", subscriberId).then().thenReturn(true)

@@ -96,10 +96,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                     .body(DatabaseUnavailable.problem(exchange.getRequest().getPath().value())));
         }
         // class and stack only: messages can carry request content
-        ErrorLog.unexpected(log, "Unexpected error", exchange, e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side. Nothing was changed.");
-        return Mono.just(ResponseEntity.internalServerError().body(problem));
+        return InTrace.run(() -> ErrorLog.unexpected(log, "Unexpected error", exchange, e))
+                .then(Mono.fromSupplier(() -> ResponseEntity.internalServerError().body(
+                        ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                                "Something went wrong on our side. Nothing was changed."))));
     }
 
     /** The JSON path of the value Jackson could not bind, e.g. {@code contactConsent}, or null. */

@@ -31,6 +31,10 @@ class ServiceErrors implements ErrorWebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        return InTrace.defer(() -> answer(exchange, error));
+    }
+
+    private Mono<Void> answer(ServerWebExchange exchange, Throwable error) {
         String request = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
         if (ErrorLog.clientWentAway(exchange, error)) {
             log.debug("{}: the client closed its connection ({})", request, error.getClass().getName());

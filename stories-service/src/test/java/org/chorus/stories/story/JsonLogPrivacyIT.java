@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,17 +32,17 @@ import tools.jackson.databind.json.JsonMapper;
  * in Elastic Common Schema, one object a line, as application-production.yml sets it): still no story text, title,
  * name, email or token in any line, whichever field a library would put them in. Logging is set up once per JVM, so
  * the console's encoder is swapped for this test and put back after it, leaving the other tests' output as it was.
- * And a line written while a request is handled names that request's trace and span (ECS {@code trace.id},
- * {@code span.id}), so an operator goes from a log line to its trace and back.
+ * And an unexpected error's line names the trace and span of the request it broke (ECS {@code trace.id},
+ * {@code span.id}), so an operator goes from the line to the trace and back.
  */
-@Import(JsonLogPrivacyIT.RequestLogLine.class)
-// a context of its own (the request log line): its first requests meet a cold context, which on a loaded 2-core CI
+@Import(JsonLogPrivacyIT.FailingRequest.class)
+// a context of its own (the failing request): its first requests meet a cold context, which on a loaded 2-core CI
 // machine took longer than WebTestClient's default 5 s
 @AutoConfigureWebTestClient(timeout = "30s")
 class JsonLogPrivacyIT extends LogPrivacyIT {
 
-    /** The header whose value {@link RequestLogLine} logs once the request's work is done. */
-    static final String LOG_PROBE = "X-Test-Log-Probe";
+    /** A request with this header fails, on another thread than the one it arrived on ({@link FailingRequest}). */
+    static final String FAIL = "X-Test-Fail";
 
     private OutputStreamAppender<ILoggingEvent> console;
     private Encoder<ILoggingEvent> readable;
@@ -70,18 +71,19 @@ class JsonLogPrivacyIT extends LogPrivacyIT {
     }
 
     @Test
-    void aLineLoggedWhileARequestIsHandledCarriesThatRequestsTraceAndSpanIds(CapturedOutput logs) {
+    void anUnexpectedErrorsLineCarriesTheTraceAndSpanIdsOfTheRequestItBroke(CapturedOutput logs) {
         String traceId = HexFormat.of().formatHex(randomBytes(16));
         String callerSpanId = HexFormat.of().formatHex(randomBytes(8));
-        String probe = "traced-probe-" + UUID.randomUUID();
+        String path = "/api/stories/" + UUID.randomUUID();
 
-        http.get().uri("/api/stories?theme=healing")
+        http.get().uri(path)
                 .header("traceparent", "00-" + traceId + "-" + callerSpanId + "-01")
-                .header(LOG_PROBE, probe)
-                .exchange().expectStatus().isOk();
+                .header(FAIL, "yes")
+                .exchange().expectStatus().isEqualTo(500);
 
-        String line = logs.getAll().lines().filter(l -> l.contains(probe)).findFirst().orElseThrow();
+        String line = logs.getAll().lines().filter(l -> l.contains(path)).findFirst().orElseThrow();
         JsonNode json = JsonMapper.builder().build().readTree(line);
+        assertThat(field(json, "log", "level")).isEqualTo("ERROR");
         assertThat(field(json, "trace", "id")).as(line).isEqualTo(traceId);
         // the server's own span, a child of the caller's, not the caller's span
         assertThat(field(json, "span", "id")).as(line).hasSize(16).isNotEqualTo(callerSpanId);
@@ -101,20 +103,17 @@ class JsonLogPrivacyIT extends LogPrivacyIT {
     }
 
     /**
-     * Stands for any code of the service that logs while it handles a request: it logs after the rest of the chain
-     * (the handler, its database work on the driver's threads) has finished, so the line is written on whatever
-     * thread that work ended on, not the one the request arrived on.
+     * Stands for any failure of the service's own code: it surfaces on a timer's thread, not the one the request
+     * arrived on, so only the Reactor context connects it to the request.
      */
     @TestConfiguration
-    static class RequestLogLine {
+    static class FailingRequest {
 
         @Bean
-        WebFilter logProbeAfterTheRequestsWork() {
-            return (exchange, chain) -> {
-                String probe = exchange.getRequest().getHeaders().getFirst(LOG_PROBE);
-                return probe == null ? chain.filter(exchange) : chain.filter(exchange).then(Mono.fromRunnable(() ->
-                        LoggerFactory.getLogger(JsonLogPrivacyIT.class).info("{}", probe)));
-            };
+        WebFilter failWhenAsked() {
+            return (exchange, chain) -> exchange.getRequest().getHeaders().containsHeader(FAIL)
+                    ? Mono.delay(Duration.ofMillis(5)).then(Mono.error(new IllegalStateException("failed on purpose")))
+                    : chain.filter(exchange);
         }
     }
 

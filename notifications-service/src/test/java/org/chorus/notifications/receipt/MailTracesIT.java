@@ -15,25 +15,31 @@ import org.chorus.contracts.StorySubmitted;
 import org.chorus.contracts.Topics;
 import org.chorus.messaging.CloudEventHeaders;
 import org.chorus.notifications.NotificationsIntegrationTest;
+import org.chorus.notifications.subscription.SubscriptionApi;
 import org.chorus.testsupport.Infrastructure;
 import org.chorus.testsupport.OtlpReceiver;
 import org.chorus.testsupport.OtlpReceiver.Span;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The end of a story's trace, traced at 100 % and exported by OTLP to a real receiver: the story event's delivery to
+ * Where a trace ends, traced at 100 % and exported by OTLP to a real receiver. A story: the story event's delivery to
  * this service is a child of the record's {@code traceparent}, and the receipt it queued is sent, later and on another
- * thread, in a span that is a child of that delivery. No span holds the author's address.
+ * thread, in a span that is a child of that delivery. A sign-up: its confirmation is sent in a span that is a child
+ * of the sign-up request's. No span holds an address.
  */
 @NotificationsIntegrationTest
-class ReceiptTracesIT {
+class MailTracesIT {
+
+    private static final int SERVER = 2;
 
     private static final OtlpReceiver OTLP = OtlpReceiver.start();
     private static final int CONSUMER = 5;
@@ -46,6 +52,9 @@ class ReceiptTracesIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    WebTestClient http;
 
     @DynamicPropertySource
     static void traceEverything(DynamicPropertyRegistry registry) {
@@ -84,6 +93,30 @@ class ReceiptTracesIT {
                     .findFirst().orElseThrow();
             assertThat(mail.service()).isEqualTo("notifications-service");
             assertThat(deliveries).contains(mail.parentSpanId());
+        });
+        assertThat(OTLP.rawBodies()).noneMatch(body -> body.contains(email) || body.contains(email.toLowerCase()));
+    }
+
+    @Test
+    void aConfirmationMailIsSentInTheTraceOfTheSignUpThatQueuedIt() {
+        String email = SubscriptionApi.address();
+        // 32 and 16 hex digits, as W3C's trace and span ids are (a random UUID's are never all zeros)
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String callerSpanId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        http.post().uri("/api/subscriptions").contentType(MediaType.APPLICATION_JSON)
+                .header("traceparent", "00-" + traceId + "-" + callerSpanId + "-01")
+                .bodyValue(SubscriptionApi.request(email, "en", List.of("anniversary"), null))
+                .exchange().expectStatus().isAccepted();
+        SubscriptionApi.awaitMails(email, 1);
+
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            List<Span> trace = OTLP.trace(traceId);
+            Span signUp = trace.stream()
+                    .filter(span -> span.kind() == SERVER && span.parentSpanId().equals(callerSpanId))
+                    .findFirst().orElseThrow();
+            Span mail = trace.stream().filter(span -> span.name().equals("mail send subscriber_mail"))
+                    .findFirst().orElseThrow();
+            assertThat(mail.parentSpanId()).as("the mail's parent in %s", trace).isEqualTo(signUp.spanId());
         });
         assertThat(OTLP.rawBodies()).noneMatch(body -> body.contains(email) || body.contains(email.toLowerCase()));
     }
