@@ -1,5 +1,7 @@
 package org.chorus.gateway;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import org.chorus.gateway.edge.Problems;
 import org.chorus.web.ManagementPort;
@@ -25,6 +27,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
@@ -79,7 +83,7 @@ class SecurityConfiguration {
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityWebFilterChain security(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-                                    ManagementPort management) {
+                                    ManagementPort management, MeterRegistry meters) {
         JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
         roles.setJwtGrantedAuthoritiesConverter(new RealmRoles());
         CookieServerCsrfTokenRepository csrfCookie = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
@@ -100,8 +104,10 @@ class SecurityConfiguration {
                         .anyExchange().permitAll())
                 .oauth2Login(login -> login
                         .authorizationRequestResolver(pkce(registrations))
-                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/admin"))
-                        .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler("/admin?sign-in=failed")))
+                        .authenticationSuccessHandler(counted(meters,
+                                new RedirectServerAuthenticationSuccessHandler("/admin")))
+                        .authenticationFailureHandler(counted(meters,
+                                new RedirectServerAuthenticationFailureHandler("/admin?sign-in=failed"))))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(roles)))
                         .authenticationEntryPoint(unauthorized())
@@ -223,6 +229,33 @@ class SecurityConfiguration {
             }
             return SESSION_AUTHENTICATED.matches(exchange);
         };
+    }
+
+    /**
+     * Staff sign-ins by outcome ({@code chorus_gateway_sign_ins_total}): a run of failures during a surge is a
+     * moderator locked out, or someone trying moderators' accounts.
+     */
+    private static ServerAuthenticationSuccessHandler counted(MeterRegistry meters,
+                                                              ServerAuthenticationSuccessHandler handler) {
+        Counter signedIn = signIns(meters, "signed-in");
+        return (exchange, authentication) -> {
+            signedIn.increment();
+            return handler.onAuthenticationSuccess(exchange, authentication);
+        };
+    }
+
+    private static ServerAuthenticationFailureHandler counted(MeterRegistry meters,
+                                                              ServerAuthenticationFailureHandler handler) {
+        Counter failed = signIns(meters, "failed");
+        return (exchange, error) -> {
+            failed.increment();
+            return handler.onAuthenticationFailure(exchange, error);
+        };
+    }
+
+    private static Counter signIns(MeterRegistry meters, String outcome) {
+        return Counter.builder("chorus.gateway.sign.ins").description("Staff sign-ins through Keycloak, by outcome")
+                .tag("outcome", outcome).register(meters);
     }
 
     /**

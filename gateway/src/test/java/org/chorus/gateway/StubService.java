@@ -43,6 +43,9 @@ public final class StubService {
             Map.entry("one-second", Map.of("Cache-Control", List.of("public, max-age=1"))),
             // an answer of ~100 KB written in 50 pieces, so the gateway receives it in several buffers
             Map.entry("large", Map.of("Cache-Control", List.of("public, max-age=5"))),
+            // answered after half a second, so that readers arrive while the first is being fetched
+            Map.entry("slow-public", Map.of("Cache-Control", List.of("public, max-age=5"))),
+            Map.entry("slow-private", Map.of("Cache-Control", List.of("private, max-age=5"))),
             Map.entry("not-found", Map.of("Cache-Control", List.of("public, max-age=5"))));
 
     /** How many times the stub served this path and query (for example {@code /api/stories/caching/public?page=2}). */
@@ -95,9 +98,12 @@ public final class StubService {
                                         Flux.range(0, 50).map(i -> (i == 0 ? "" : ",") + "\"" + i + "-" + "x".repeat(2000) + "\""),
                                         Mono.just("]}"))).then();
                             }
-                            return response.status("not-found".equals(request.param("case")) ? 404 : 200)
+                            Duration delay = request.param("case").startsWith("slow-")
+                                    ? Duration.ofMillis(500) : Duration.ZERO;
+                            return Mono.delay(delay).then(response
+                                    .status("not-found".equals(request.param("case")) ? 404 : 200)
                                     .header("Content-Type", "application/json")
-                                    .sendString(Mono.just("{\"served\":" + served + "}")).then();
+                                    .sendString(Mono.just("{\"served\":" + served + "}")).then());
                         })
                         .put("/api/stories/manage", (request, response) -> request.receive().then(response
                                 .status(200).header("Content-Type", "application/json").sendString(Mono.just("{}"))

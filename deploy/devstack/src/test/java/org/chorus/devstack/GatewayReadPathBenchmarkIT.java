@@ -20,6 +20,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.chorus.testsupport.BenchmarkReport;
 import org.chorus.testsupport.ChildProcess;
 import org.chorus.testsupport.CpuTime;
 import org.chorus.testsupport.DevUsers;

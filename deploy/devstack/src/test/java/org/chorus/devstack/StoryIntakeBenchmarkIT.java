@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+import org.chorus.testsupport.BenchmarkReport;
 import org.chorus.testsupport.CpuTime;
 import org.chorus.testsupport.LogFile;
 import org.chorus.testsupport.ProofOfWork;

@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.chorus.gateway.edge.PersonalPaths;
 import org.reactivestreams.Publisher;
 import org.springframework.core.annotation.Order;
@@ -40,8 +43,14 @@ import reactor.core.publisher.Mono;
  * </ul>
  * It runs after Spring Security, so an answer from it gets the same security headers as one from the service, and
  * after the rate limit, so a hit still counts as a read. What the reader sends in {@code Cache-Control} is not
- * obeyed: otherwise a flood could bypass the cache with one header. Concurrent misses of one key each go to the
- * service (no request coalescing): at one miss per key per few seconds that is a handful of requests.
+ * obeyed: otherwise a flood could bypass the cache with one header.
+ * <p>
+ * Concurrent misses of one address are coalesced, as nginx's {@code proxy_cache_lock} does: the first reader asks
+ * the service, and those who arrive while it waits are given its answer once it is kept, instead of each asking too.
+ * Without that, every expiry of a popular answer in a surge sends as many requests to the service as arrive during
+ * one service round trip. An answer that turns out not to be keepable (personal, an error, too large) is never given
+ * to another reader: they are released at once, each to ask the service for their own. A reader waits at most
+ * {@code fill-wait}.
  */
 @Component
 @Order(0)
@@ -53,6 +62,8 @@ class MicroCache implements WebFilter {
 
     private final MicroCacheProperties properties;
     private final Cache<String, Kept> kept;
+    /** Misses being fetched, by key: completed with the kept answer, or with null when nothing was kept. */
+    private final ConcurrentMap<String, CompletableFuture<Kept>> filling = new ConcurrentHashMap<>();
 
     MicroCache(MicroCacheProperties properties) {
         this.properties = properties;
@@ -85,12 +96,31 @@ class MicroCache implements WebFilter {
         String key = query == null ? request.getURI().getRawPath() : request.getURI().getRawPath() + '?' + query;
         Kept answer = kept.getIfPresent(key);
         if (answer != null) {
-            // counted in http.server.requests as one series, not under "UNKNOWN" nor per path (ids are in paths)
-            ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                    .ifPresent(context -> context.setPathPattern("micro-cache"));
-            return replay(exchange.getResponse(), answer);
+            return hit(exchange, answer);
         }
-        return chain.filter(exchange.mutate().response(new Keeping(exchange.getResponse(), key)).build());
+        CompletableFuture<Kept> fill = new CompletableFuture<>();
+        CompletableFuture<Kept> inProgress = filling.putIfAbsent(key, fill);
+        if (inProgress != null) {
+            // never cancels the shared fetch: a waiting reader who hangs up leaves the others their answer
+            return Mono.fromFuture(inProgress, true)
+                    .timeout(properties.fillWait(), Mono.empty())
+                    .map(Optional::of)
+                    .defaultIfEmpty(Optional.empty())
+                    .flatMap(coalesced -> coalesced.isPresent() ? hit(exchange, coalesced.get()) : chain.filter(
+                            exchange.mutate().response(new Keeping(exchange.getResponse(), key, null)).build()));
+        }
+        return chain.filter(exchange.mutate().response(new Keeping(exchange.getResponse(), key, fill)).build())
+                .doFinally(signal -> {
+                    filling.remove(key, fill);
+                    fill.complete(null);
+                });
+    }
+
+    private static Mono<Void> hit(ServerWebExchange exchange, Kept answer) {
+        // counted in http.server.requests as one series, not under "UNKNOWN" nor per path (ids are in paths)
+        ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .ifPresent(context -> context.setPathPattern("micro-cache"));
+        return replay(exchange.getResponse(), answer);
     }
 
     /**
@@ -148,16 +178,21 @@ class MicroCache implements WebFilter {
     private final class Keeping extends ServerHttpResponseDecorator {
 
         private final String key;
+        /** Readers waiting for this answer, or null when none can be. */
+        private final CompletableFuture<Kept> fill;
 
-        Keeping(ServerHttpResponse delegate, String key) {
+        Keeping(ServerHttpResponse delegate, String key, CompletableFuture<Kept> fill) {
             super(delegate);
             this.key = key;
+            this.fill = fill;
         }
 
         @Override
         public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
             Optional<Duration> lifetime = keepable();
             if (lifetime.isEmpty()) {
+                // not for anyone else: the waiting readers go and ask for their own now
+                release(null);
                 return super.writeWith(body);
             }
             long maxBody = properties.maxBody().toBytes();
@@ -175,10 +210,20 @@ class MicroCache implements WebFilter {
                         buffer.toByteBuffer(buffer.readPosition(), into, at, length);
                         at += length;
                     }
-                    kept.put(key, new Kept(headersToKeep(), copy, System.nanoTime(), lifetime.get()));
+                    Kept answer = new Kept(headersToKeep(), copy, System.nanoTime(), lifetime.get());
+                    kept.put(key, answer);
+                    release(answer);
+                } else {
+                    release(null);
                 }
                 return super.writeWith(Flux.fromIterable(buffers));
             });
+        }
+
+        private void release(Kept answer) {
+            if (fill != null) {
+                fill.complete(answer);
+            }
         }
 
         private Optional<Duration> keepable() {

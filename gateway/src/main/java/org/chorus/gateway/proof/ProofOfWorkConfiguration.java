@@ -1,5 +1,6 @@
 package org.chorus.gateway.proof;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -46,8 +47,8 @@ class ProofOfWorkConfiguration {
     @Bean
     @ConditionalOnBooleanProperty("chorus.redis.enabled")
     SpentChallenges spentInRedis(ProofOfWorkProperties properties, RedisProperties redis,
-                                 ReactiveStringRedisTemplate template) {
-        return new SpentChallenges.InRedis(template, redis.keyPrefix(), properties.expiry());
+                                 ReactiveStringRedisTemplate template, MeterRegistry meters) {
+        return new SpentChallenges.InRedis(template, redis.keyPrefix(), properties.expiry(), meters);
     }
 
     private static byte[] derive(String secret) {

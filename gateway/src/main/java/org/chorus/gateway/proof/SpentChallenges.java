@@ -2,10 +2,10 @@ package org.chorus.gateway.proof;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.chorus.gateway.redis.OutageLog;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Mono;
@@ -44,8 +44,6 @@ interface SpentChallenges {
      */
     final class InRedis implements SpentChallenges {
 
-        private final OutageLog outage = new OutageLog(LoggerFactory.getLogger(InRedis.class),
-                "proof-of-work solutions spent in this gateway only");
         /** Set only if absent, with the expiry in the same step, so no spent mark outlives its challenge by much. */
         private static final RedisScript<Long> SPEND = RedisScript.of("""
                 if redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then return 1 end
@@ -54,11 +52,14 @@ interface SpentChallenges {
         private final ReactiveStringRedisTemplate redis;
         private final String keyPrefix;
         private final InMemory fallback;
+        private final OutageLog outage;
 
-        InRedis(ReactiveStringRedisTemplate redis, String keyPrefix, Duration expiry) {
+        InRedis(ReactiveStringRedisTemplate redis, String keyPrefix, Duration expiry, MeterRegistry meters) {
             this.redis = redis;
             this.keyPrefix = keyPrefix;
             this.fallback = new InMemory(expiry);
+            this.outage = OutageLog.of(InRedis.class, "spent-challenges",
+                    "proof-of-work solutions spent in this gateway only", meters);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package org.chorus.gateway.ratelimit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.chorus.gateway.redis.RedisProperties;
@@ -23,13 +24,13 @@ class RateCounters {
     @Bean
     @ConditionalOnBooleanProperty("chorus.redis.enabled")
     RateCounter redisRateCounter(RateLimitProperties properties, RedisProperties redis,
-                                 ReactiveStringRedisTemplate template) {
+                                 ReactiveStringRedisTemplate template, MeterRegistry meters) {
         if (properties.secret() == null || properties.secret().isBlank()) {
             throw new IllegalStateException("chorus.rate-limit.secret must be set when chorus.redis.enabled=true: "
                     + "every gateway must hash client addresses with the same secret, and it must not live in Redis");
         }
         return new RedisRateCounter(template, redis.keyPrefix(), Clock.systemUTC(), properties.window().toMillis(),
-                properties.secret());
+                properties.secret(), meters);
     }
 
     static final class InMemory implements RateCounter {

@@ -1,12 +1,12 @@
 package org.chorus.gateway.ratelimit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.chorus.gateway.edge.KeyedHash;
 import org.chorus.gateway.redis.OutageLog;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,8 +23,6 @@ import reactor.core.publisher.Mono;
  */
 final class RedisRateCounter implements RateCounter {
 
-    private final OutageLog outage = new OutageLog(LoggerFactory.getLogger(RedisRateCounter.class),
-            "rate limits counted in this gateway only");
     /** Count and set the window's expiry in one step, so no counter can outlive its window. */
     private static final RedisScript<Long> COUNT = RedisScript.of("""
             local count = redis.call('INCR', KEYS[1])
@@ -42,14 +40,18 @@ final class RedisRateCounter implements RateCounter {
     private final long windowMillis;
     private final KeyedHash secret;
     private final ClientRateLimiter fallback;
+    private final OutageLog outage;
 
-    RedisRateCounter(ReactiveStringRedisTemplate redis, String keyPrefix, Clock clock, long windowMillis, String secret) {
+    RedisRateCounter(ReactiveStringRedisTemplate redis, String keyPrefix, Clock clock, long windowMillis, String secret,
+                     MeterRegistry meters) {
         this.redis = redis;
         this.keyPrefix = keyPrefix;
         this.clock = clock;
         this.windowMillis = windowMillis;
         this.secret = new KeyedHash(secret.getBytes(StandardCharsets.UTF_8));
         this.fallback = new ClientRateLimiter(clock, windowMillis);
+        this.outage = OutageLog.of(RedisRateCounter.class, "rate-limit", "rate limits counted in this gateway only",
+                meters);
     }
 
     @Override

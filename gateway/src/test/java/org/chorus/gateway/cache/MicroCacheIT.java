@@ -2,6 +2,8 @@ package org.chorus.gateway.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
 import org.chorus.gateway.GatewayIntegrationTest;
 import org.chorus.gateway.StubService;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The micro-cache in front of the stub stories-service: which answers a second reader gets from the gateway, and
@@ -123,6 +128,27 @@ class MicroCacheIT {
                 .expectStatus().isOk();
         read(path, null);
         assertThat(StubService.timesServed(path)).as("read again after the author's change").isEqualTo(2);
+    }
+
+    @Test
+    void readersWhoArriveWhileAnAnswerIsFetchedGetThatOneAnswerButAPersonalOneIsNeverShared() {
+        String shared = "/api/stories/caching/slow-public";
+        List<String> answers = concurrently(shared, 16);
+        assertThat(answers).hasSize(16).containsOnly("{\"served\":1}");
+        assertThat(StubService.timesServed(shared)).as("asked of the service").isEqualTo(1);
+
+        String personal = "/api/stories/caching/slow-private";
+        List<String> own = concurrently(personal, 16);
+        assertThat(StubService.timesServed(personal)).as("asked of the service").isEqualTo(16);
+        assertThat(own).as("each reader's own answer").doesNotHaveDuplicates();
+    }
+
+    /** {@code readers} GETs of {@code path} at once, each on its own thread; their bodies. */
+    private List<String> concurrently(String path, int readers) {
+        return Flux.range(0, readers)
+                .flatMap(i -> Mono.fromCallable(() -> read(path, null)).subscribeOn(Schedulers.boundedElastic()),
+                        readers)
+                .collectList().block(Duration.ofSeconds(30));
     }
 
     private String read(String path, String cacheControl) {

@@ -2,6 +2,8 @@ package org.chorus.gateway.hotline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.chorus.gateway.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +20,9 @@ class HotlineFallbackIT {
     @Autowired
     WebTestClient http;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void searchStillAnswersWithTheNationalHotlinesAndSaysLocalResultsAreUnavailable() {
         http.post().uri("/api/resources/search").contentType(MediaType.APPLICATION_JSON)
@@ -28,6 +33,24 @@ class HotlineFallbackIT {
                 .jsonPath("$.results").isEmpty()
                 .jsonPath("$.national_hotlines[0].call").isEqualTo("1-800-656-4673")
                 .jsonPath("$.national_hotlines[?(@.text == 'Text HOME to 741741')]").exists();
+    }
+
+    @Test
+    void eachFallbackAndTheDirectorysCircuitBreakerAreSeenInTheMetrics() {
+        double before = fallbacks("search");
+        http.post().uri("/api/resources/search").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"zip\": \"10001\", \"radius_km\": 40}").exchange().expectStatus().isOk();
+
+        assertThat(fallbacks("search")).isEqualTo(before + 1);
+        // the breaker's state, one gauge per state, 1 for the one it is in, for the "fallback active" dashboards
+        assertThat(meters.find("resilience4j.circuitbreaker.state").tag("name", "resources").gauges())
+                .extracting(gauge -> gauge.getId().getTag("state")).contains("closed", "open");
+        assertThat(meters.find("resilience4j.circuitbreaker.calls").tag("name", "resources").meters()).isNotEmpty();
+    }
+
+    private double fallbacks(String route) {
+        Counter counter = meters.find("chorus.gateway.hotline.fallbacks").tag("route", route).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

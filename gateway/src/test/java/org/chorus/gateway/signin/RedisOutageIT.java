@@ -3,6 +3,7 @@ package org.chorus.gateway.signin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -61,6 +63,9 @@ class RedisOutageIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeAll
     static void startRedis() {
@@ -103,6 +108,9 @@ class RedisOutageIT {
                     status(one, "POST", "/api/stories", WRITER))).as("one writer at one gateway").containsExactly(201, 201, 429);
             assertThat(List.of(status(two, "POST", "/api/stories", WRITER), status(two, "POST", "/api/stories", WRITER),
                     status(two, "POST", "/api/stories", WRITER))).as("the same writer at the other").containsExactly(201, 201, 429);
+            // every one of those was counted from memory, and the dashboards see it
+            assertThat(meters.get("chorus.gateway.redis.fallbacks").tag("use", "rate-limit").counter().count())
+                    .isGreaterThanOrEqualTo(4);
             HttpResponse<String> me = staff.get(one + "/api/me");
             assertThat(me.statusCode()).as("a signed-in moderator while Redis is down").isEqualTo(503);
             assertThat(me.body()).contains("Staff sign-in is not available");

@@ -2,11 +2,14 @@ package org.chorus.gateway.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.chorus.gateway.GatewayIntegrationTest;
 import org.chorus.testsupport.Infrastructure;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,6 +27,9 @@ abstract class StaffSignInFlow {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     final Browserless browser = new Browserless();
 
@@ -43,6 +49,25 @@ abstract class StaffSignInFlow {
                 .doesNotContainIgnoringCase("Secure");
 
         assertThat(new Browserless().signIn(gateway(), "moderator")).isEqualTo(gateway() + "/admin");
+    }
+
+    @Test
+    void signInsAreCountedByOutcomeAndAForgedReturnFromKeycloakIsAFailedOne() {
+        double signedIn = signIns("signed-in");
+        double failed = signIns("failed");
+
+        new Browserless().signIn(gateway(), "moderator");
+        // a return from "Keycloak" that no sign-in of this browser began, as a cross-site forgery would send
+        HttpResponse<String> forged = browser.get(gateway() + "/login/oauth2/code/keycloak?code=forged&state=forged");
+
+        assertThat(Browserless.location(forged)).isEqualTo(gateway() + "/admin?sign-in=failed");
+        assertThat(signIns("signed-in")).isEqualTo(signedIn + 1);
+        assertThat(signIns("failed")).isEqualTo(failed + 1);
+    }
+
+    private double signIns(String outcome) {
+        Counter counter = meters.find("chorus.gateway.sign.ins").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** Only a trusted proxy says the reader came over TLS (BehindATrustedProxyIT); here no proxy is trusted. */

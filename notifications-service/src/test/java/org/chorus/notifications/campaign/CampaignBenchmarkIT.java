@@ -3,7 +3,6 @@ package org.chorus.notifications.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,6 +18,7 @@ import org.chorus.notifications.NotificationsIntegrationTest;
 import org.chorus.notifications.mail.SmtpSink;
 import org.chorus.notifications.privacy.EmailVault;
 import org.chorus.notifications.privacy.SealedEmail;
+import org.chorus.testsupport.BenchmarkReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,9 +116,19 @@ class CampaignBenchmarkIT {
                           senders per instance: %s; load average (1, 5, 15 min) after the run: %s
                         """, AUDIENCE, CAPPED_AUDIENCE, seeded.toMillis() / 1000.0, AUDIENCE, sendingRate, overallRate,
                 total.toMillis() / 1000.0, CAP, CAPPED_AUDIENCE, cappedRate, 100 * cappedRate / CAP, busiestSecond,
-                environment.getProperty("chorus.campaigns.senders"), loadAverage());
+                environment.getProperty("chorus.campaigns.senders"), BenchmarkReport.loadAverage());
         System.out.println(report);
         Files.writeString(Path.of("target", "campaign-benchmark.txt"), report);
+        BenchmarkReport.add("campaign", List.of(
+                BenchmarkReport.Figure.of("mails/s while sending, cap off", sendingRate, "mails/s"),
+                BenchmarkReport.Figure.of("mails/s from send-now to completed, cap off", overallRate, "mails/s"),
+                BenchmarkReport.Figure.of("mails/s held under a cap of " + CAP + "/s", cappedRate, "mails/s"),
+                BenchmarkReport.Figure.atMost("busiest second under a cap of " + CAP + "/s", busiestSecond, "mails",
+                        CAP + CAP / 20)), List.of(
+                "a campaign to %,d confirmed subscribers over real SMTP into an in-process sink, then one to %,d under "
+                        .formatted(AUDIENCE, CAPPED_AUDIENCE) + "the cap",
+                "notifications-service in the test JVM with %s senders; exactly one mail per subscriber or the run fails"
+                        .formatted(environment.getProperty("chorus.campaigns.senders"))));
         assertThat(busiestSecond).isLessThanOrEqualTo(CAP + CAP / 20);
     }
 
@@ -168,13 +178,5 @@ class CampaignBenchmarkIT {
             max = Math.max(max, end - start + 1);
         }
         return max;
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * The compose overrides read as files (CI renders them with docker-compose config): production gives each service every
  * variable its application-production.yml requires; development runs the development profile and carries none of
  * production's variables, keys or placeholders (compose merges an override into docker-compose.yml and cannot take a
- * variable away, so the shared file must hold none either).
+ * variable away, so the shared file must hold none either). The traces override points every application at its
+ * receiver, which only this host reaches.
  */
 class ComposeTest {
 
@@ -49,6 +50,20 @@ class ComposeTest {
                 || name.equals("SPRING_PROFILES_ACTIVE"), "shared only by name: " + inDevelopment)
                 .noneMatch(name -> name.startsWith("CHORUS_"));
         assertThat(Files.readString(ProductionProfiles.compose("docker-compose.dev.yml"))).doesNotContain("${");
+    }
+
+    @Test
+    void theTracesOverrideSendsEveryApplicationsSpansToItsReceiverReachableOnlyFromThisHost() throws Exception {
+        JsonNode traces = read("docker-compose.traces.yml");
+        for (String service : ProductionProfiles.MODULES.keySet()) {
+            assertThat(traces.path("services").path(service).path("environment")
+                    .path("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT").asText()).as(service)
+                    .isEqualTo("http://jaeger:4318/v1/traces");
+        }
+        JsonNode jaeger = traces.path("services").path("jaeger");
+        assertThat(jaeger.path("image").asText()).matches("jaegertracing/jaeger:\\d+\\.\\d+\\.\\d+");
+        assertThat(jaeger.path("ports")).isNotEmpty()
+                .allSatisfy(port -> assertThat(port.asText()).startsWith("127.0.0.1:"));
     }
 
     private static JsonNode read(String file) throws Exception {

@@ -101,7 +101,7 @@ class ObservabilityTest {
     @Test
     void everyDashboardIsJsonAndReadsOnlyExportedSeries() throws IOException {
         List<String> prefixes = List.of("http_server_requests_seconds", "http_client_requests_seconds", "chorus_",
-                "kafka_consumer_", "r2dbc_pool_", "jvm_", "process_");
+                "kafka_consumer_", "r2dbc_pool_", "jvm_", "process_", "resilience4j_circuitbreaker_");
         List<Path> dashboards = new ArrayList<>();
         try (var files = Files.list(OBSERVABILITY.resolve("grafana"))) {
             files.filter(f -> f.toString().endsWith(".json")).forEach(dashboards::add);

@@ -1,4 +1,4 @@
-package org.chorus.devstack;
+package org.chorus.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,33 +17,35 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The benchmark suite's results ({@code deploy/devstack/bench/suite.sh}): each benchmark adds its scenario, and the
- * whole report ({@code target/bench/results/results.json} and {@code results.md}) is written again from every
- * scenario there so far, so a suite stopped half-way still leaves what it measured. Figures carry their goal where
- * the issue names one; ratios are taken within one run, since these machines are too noisy to compare across runs.
+ * The benchmark suite's results ({@code deploy/devstack/bench/suite.sh}): each benchmark, in whichever module it
+ * runs, adds its scenario, and the whole report ({@code results.json} and {@code results.md} in
+ * {@code -Dchorus.benchmark.results}, by default the module's {@code target/bench/results}) is written again from
+ * every scenario there so far, so a suite stopped half-way still leaves what it measured. Figures carry their goal
+ * where the issue names one; ratios are taken within one run, since these machines are too noisy to compare across
+ * runs.
  */
-final class BenchmarkReport {
+public final class BenchmarkReport {
 
-    static final Path DIRECTORY = Path.of("target", "bench", "results");
+    static final Path DIRECTORY = Path.of(System.getProperty("chorus.benchmark.results", "target/bench/results"));
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /** One measured value; {@code goal} is like {@code ">= 0.85"} or null, {@code met} whether the value meets it. */
-    record Figure(String name, double value, String unit, String goal, Boolean met) {
+    public record Figure(String name, double value, String unit, String goal, Boolean met) {
 
-        static Figure of(String name, double value, String unit) {
+        public static Figure of(String name, double value, String unit) {
             return new Figure(name, value, unit, null, null);
         }
 
-        static Figure atLeast(String name, double value, String unit, double bound) {
+        public static Figure atLeast(String name, double value, String unit, double bound) {
             return new Figure(name, value, unit, ">= " + bound, value >= bound);
         }
 
-        static Figure atMost(String name, double value, String unit, double bound) {
+        public static Figure atMost(String name, double value, String unit, double bound) {
             return new Figure(name, value, unit, "<= " + bound, value <= bound);
         }
     }
 
-    record Scenario(String scenario, String measuredAt, String loadAverage, List<Figure> figures,
+    public record Scenario(String scenario, String measuredAt, String loadAverage, List<Figure> figures,
                     List<String> notes) {
     }
 
@@ -51,7 +53,7 @@ final class BenchmarkReport {
     }
 
     /** Adds (or replaces) a scenario's figures and writes the whole report again. */
-    static void add(String scenario, List<Figure> figures, List<String> notes) {
+    public static void add(String scenario, List<Figure> figures, List<String> notes) {
         try {
             Files.createDirectories(DIRECTORY);
             Scenario measured = new Scenario(scenario, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
@@ -64,11 +66,12 @@ final class BenchmarkReport {
                     scenarios.add(JSON.readValue(file.toFile(), Scenario.class));
                 }
             }
+            Map<String, String> machine = machine();
             Map<String, Object> report = new LinkedHashMap<>();
-            report.put("machine", machine());
+            report.put("machine", machine);
             report.put("scenarios", scenarios);
             Files.writeString(DIRECTORY.resolve("results.json"), JSON.writeValueAsString(report));
-            Files.writeString(DIRECTORY.resolve("results.md"), markdown(machine(), scenarios));
+            Files.writeString(DIRECTORY.resolve("results.md"), markdown(machine, scenarios));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -110,7 +113,7 @@ final class BenchmarkReport {
         return machine;
     }
 
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).strip();
         } catch (IOException e) {
