@@ -114,6 +114,12 @@ public final class StubService {
                                 Mono.delay(Duration.ofSeconds(5)).then(response.sendString(Mono.just("late")).then()))
                         .get("/api/stories/hang-up", (request, response) ->
                                 response.withConnection(connection -> connection.dispose()).then())
+                        // the trace headers that reached the service
+                        .get("/api/stories/trace-headers", (request, response) -> response
+                                .header("Content-Type", "application/json")
+                                .sendString(Mono.just("{\"traceparent\":\"%s\",\"b3\":\"%s\"}".formatted(
+                                        request.requestHeaders().get("traceparent", ""),
+                                        request.requestHeaders().get("b3", "")))))
                         .get("/api/stories", (request, response) -> response.header("Content-Type", "application/json")
                                 .header("Cache-Control", "max-age=60").sendString(Mono.just("{\"stories\":[]}")))
                         .route(request -> request.uri().startsWith("/api/admin/"), (request, response) -> response

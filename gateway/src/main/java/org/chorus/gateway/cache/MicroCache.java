@@ -49,7 +49,8 @@ import reactor.core.publisher.Mono;
  * the service, and those who arrive while it waits are given its answer once it is kept, instead of each asking too.
  * Without that, every expiry of a popular answer in a surge sends as many requests to the service as arrive during
  * one service round trip. An answer that turns out not to be keepable (personal, an error, too large) is never given
- * to another reader: they are released at once, each to ask the service for their own. A reader waits at most
+ * to another reader: they are released at once, each to ask the service for their own, and for {@code max-age}
+ * after that the address's readers are not held back at all (Varnish's "hit-for-pass"). A reader waits at most
  * {@code fill-wait}.
  */
 @Component
@@ -64,12 +65,18 @@ class MicroCache implements WebFilter {
     private final Cache<String, Kept> kept;
     /** Misses being fetched, by key: completed with the kept answer, or with null when nothing was kept. */
     private final ConcurrentMap<String, CompletableFuture<Kept>> filling = new ConcurrentHashMap<>();
+    /** Addresses whose last answer could not be kept: their readers go straight to the service for a while. */
+    private final Cache<String, Boolean> passing;
 
     MicroCache(MicroCacheProperties properties) {
         this.properties = properties;
         this.kept = Caffeine.newBuilder()
                 .maximumSize(properties.maxEntries())
                 .expireAfter(Expiry.creating((String key, Kept answer) -> answer.lifetime()))
+                .build();
+        this.passing = Caffeine.newBuilder()
+                .maximumSize(properties.maxEntries())
+                .expireAfterWrite(properties.maxAge())
                 .build();
     }
 
@@ -97,6 +104,9 @@ class MicroCache implements WebFilter {
         Kept answer = kept.getIfPresent(key);
         if (answer != null) {
             return hit(exchange, answer);
+        }
+        if (passing.getIfPresent(key) != null) {
+            return chain.filter(exchange.mutate().response(new Keeping(exchange.getResponse(), key, null)).build());
         }
         CompletableFuture<Kept> fill = new CompletableFuture<>();
         CompletableFuture<Kept> inProgress = filling.putIfAbsent(key, fill);
@@ -191,7 +201,8 @@ class MicroCache implements WebFilter {
         public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
             Optional<Duration> lifetime = keepable();
             if (lifetime.isEmpty()) {
-                // not for anyone else: the waiting readers go and ask for their own now
+                // not for anyone else: the waiting readers go and ask for their own now, and the next ones at once
+                passing.put(key, Boolean.TRUE);
                 release(null);
                 return super.writeWith(body);
             }
@@ -212,8 +223,10 @@ class MicroCache implements WebFilter {
                     }
                     Kept answer = new Kept(headersToKeep(), copy, System.nanoTime(), lifetime.get());
                     kept.put(key, answer);
+                    passing.invalidate(key);
                     release(answer);
                 } else {
+                    passing.put(key, Boolean.TRUE);
                     release(null);
                 }
                 return super.writeWith(Flux.fromIterable(buffers));

@@ -73,6 +73,22 @@ class EdgeHeadersAndLogIT {
     }
 
     @Test
+    void theServiceIsGivenTheGatewaysSpanAsItsParentAndNoneOfTheReadersOwnTraceHeaders() {
+        String trace = UUID.randomUUID().toString().replace("-", "");
+        String callerSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        http.get().uri("/api/stories/trace-headers").header("traceparent", "00-" + trace + "-" + callerSpan + "-01")
+                .header("b3", trace + "-" + callerSpan + "-1").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.traceparent").value(String.class, traceparent -> assertThat(traceparent)
+                        .matches("00-" + trace + "-[0-9a-f]{16}-01").doesNotContain(callerSpan))
+                .jsonPath("$.b3").isEqualTo("");
+
+        http.get().uri("/api/stories/trace-headers").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.traceparent").value(String.class, traceparent -> assertThat(traceparent)
+                        .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"));
+    }
+
+    @Test
     void anUnexpectedFailureIsA500WhoseLogHasTheClassAndStackButNothingOfTheRequest(CapturedOutput output) {
         int before = output.getAll().length();
         http.get().uri(UnexpectedFailure.PATH + "?email=survivor@example.org&zip=10001").exchange()

@@ -35,7 +35,9 @@ class ShedReadsFirstIT {
     @Test
     void whenTheServicesAreSaturatedReadsAreShedAndSurvivorsWritesStillPass() throws Exception {
         List<CompletableFuture<HttpResponse<String>>> slow = IntStream.range(0, 2)
-                .mapToObj(i -> http.sendAsync(get("/api/stories/slow"), HttpResponse.BodyHandlers.ofString()))
+                // two readers of two addresses: two of one address would be one request to the service (MicroCache)
+                .mapToObj(i -> http.sendAsync(get("/api/stories/slow?reader=" + i),
+                        HttpResponse.BodyHandlers.ofString()))
                 .toList();
         HttpResponse<String> shed = await().atMost(Duration.ofMillis(1500)).pollInterval(Duration.ofMillis(50))
                 .until(() -> send(get("/api/stories?page=" + System.nanoTime())), answer -> answer.statusCode() == 503);

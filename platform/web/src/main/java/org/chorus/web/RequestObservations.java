@@ -12,9 +12,10 @@ import org.springframework.security.config.observation.SecurityObservationSettin
  * The observations Chorus makes, by name, and no others. Each one is a timer (and, when a trace is sampled, a span)
  * on every request or record, so each costs CPU: a profile of the gateway under load once put 14 % of its CPU in
  * observations, most of it Spring Security wrapping each of its filters in one. Those stay off; what is kept is
- * what the dashboards and the traces read: the HTTP server request (by route template, never by raw path), the
- * gateway's call to a service, Kafka sends and listener deliveries, the outbox relay's publication, and the sending
- * of a queued mail (so a story's trace reaches the receipt its author gets).
+ * what the dashboards and the traces read: the HTTP server request (by route template, never by raw path), a
+ * service's own HTTP calls, Kafka sends and listener deliveries, the outbox relay's publication, and the sending of a
+ * queued mail (so a story's trace reaches the receipt its author gets). The gateway's calls to the services are not
+ * observed one by one (its server timer names the route; the trace goes on through TraceIntoServices).
  */
 @AutoConfiguration(beforeName =
         "org.springframework.boot.micrometer.tracing.autoconfigure.prometheus.PrometheusExemplarsAutoConfiguration")
