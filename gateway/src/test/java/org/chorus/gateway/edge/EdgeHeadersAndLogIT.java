@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.chorus.gateway.GatewayIntegrationTest;
 import org.chorus.gateway.UnexpectedFailure;
 import org.junit.jupiter.api.Test;
@@ -55,37 +57,38 @@ class EdgeHeadersAndLogIT {
 
     @Test
     void theAccessLineAndAnUnexpectedErrorsLineNameTheTraceOfTheirRequest(CapturedOutput output) {
-        // 32 and 16 hex digits, as W3C's trace and span ids are (a random UUID's are never all zeros)
-        String read = UUID.randomUUID().toString().replace("-", "");
-        String failed = UUID.randomUUID().toString().replace("-", "");
-        String callerSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        http.get().uri("/api/stories").header("traceparent", "00-" + read + "-" + callerSpan + "-01")
-                .exchange().expectStatus().isOk();
+        // the trace the gateway began for this read, as the service was told it
+        String read = http.get().uri("/api/stories/trace-headers").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody().split("-")[1];
         int before = output.getAll().length();
-        http.get().uri(UnexpectedFailure.PATH).header("traceparent", "00-" + failed + "-" + callerSpan + "-01")
-                .exchange().expectStatus().isEqualTo(500);
+        http.get().uri(UnexpectedFailure.PATH).exchange().expectStatus().isEqualTo(500);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(accessLines(output))
-                .anySatisfy(line -> assertThat(line).contains(read).contains("GET ").contains(" /api/stories 200")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(accessLines(output)).anySatisfy(line -> assertThat(line).contains(read)
+                    .contains("GET stories /api/stories/trace-headers 200"));
+            assertThat(accessLines(output))
+                    .anySatisfy(line -> assertThat(line).contains(UnexpectedFailure.PATH + " 500"));
+        });
+        String access = accessLines(output).stream().filter(line -> line.contains(UnexpectedFailure.PATH + " 500"))
+                .reduce((first, last) -> last).orElseThrow();
+        Matcher trace = Pattern.compile("\\[([0-9a-f]{32})-[0-9a-f]{16}]").matcher(access);
+        assertThat(trace.find()).as(access).isTrue();
         assertThat(output.getAll().substring(before).lines()
                 .filter(line -> line.contains("Unexpected error at the gateway")))
-                .singleElement().satisfies(line -> assertThat(line).contains(failed));
+                .singleElement().satisfies(line -> assertThat(line).contains(trace.group(1)));
     }
 
     @Test
-    void theServiceIsGivenTheGatewaysSpanAsItsParentAndNoneOfTheReadersOwnTraceHeaders() {
+    void aReadersTraceHeadersAreNeitherContinuedNorPassedOnTheServiceGetsTheGatewaysOwnTrace() {
+        // a reader who would choose its trace and have every request sampled
         String trace = UUID.randomUUID().toString().replace("-", "");
         String callerSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         http.get().uri("/api/stories/trace-headers").header("traceparent", "00-" + trace + "-" + callerSpan + "-01")
                 .header("b3", trace + "-" + callerSpan + "-1").exchange().expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.traceparent").value(String.class, traceparent -> assertThat(traceparent)
-                        .matches("00-" + trace + "-[0-9a-f]{16}-01").doesNotContain(callerSpan))
+                        .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]").doesNotContain(trace, callerSpan))
                 .jsonPath("$.b3").isEqualTo("");
-
-        http.get().uri("/api/stories/trace-headers").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.traceparent").value(String.class, traceparent -> assertThat(traceparent)
-                        .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"));
     }
 
     @Test

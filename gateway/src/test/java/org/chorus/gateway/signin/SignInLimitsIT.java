@@ -7,6 +7,7 @@ import org.chorus.gateway.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.context.TestPropertySource;
@@ -43,7 +44,7 @@ class SignInLimitsIT {
                 .expectHeader().exists("Retry-After")
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         http.get().uri("/login/oauth2/code/keycloak?code=x&state=y").header("X-Forwarded-For", "203.0.113.20")
-                .exchange().expectStatus().isEqualTo(429);
+                .header(HttpHeaders.CONNECTION, "close").exchange().expectStatus().isEqualTo(429);
 
         start("203.0.113.21").expectStatus().is3xxRedirection();
     }
@@ -64,7 +65,12 @@ class SignInLimitsIT {
         return ((DefaultWebSessionManager) sessions).getSessionStore().retrieveSession(id).block();
     }
 
+    /**
+     * On a connection of its own: a request on a kept-alive loopback connection has now and then got no answer until
+     * the client gave up, here once right after a 429 (README "Reliability": the stall's cause is not known).
+     */
     private WebTestClient.ResponseSpec start(String forwardedFor) {
-        return http.get().uri("/oauth2/authorization/keycloak").header("X-Forwarded-For", forwardedFor).exchange();
+        return http.get().uri("/oauth2/authorization/keycloak").header("X-Forwarded-For", forwardedFor)
+                .header(HttpHeaders.CONNECTION, "close").exchange();
     }
 }
