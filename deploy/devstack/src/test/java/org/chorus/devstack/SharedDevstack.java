@@ -34,6 +34,14 @@ final class SharedDevstack {
                 System.setProperty(notifications,
                         (given + " --chorus.campaigns.rate-per-second=2 --chorus.campaigns.send-chunk=1").trim());
             }
+            // every browser test signs staff in from 127.0.0.1: at the pace a quiet machine runs them, more than the
+            // ten sign-in steps a minute one address may take (a start and a return each), and one was refused with
+            // 429 (SignInLimitsIT tests that limit in the gateway's own tests)
+            String gateway = "chorus.devstack.args.gateway";
+            String gatewayGiven = System.getProperty(gateway, "");
+            if (!gatewayGiven.contains("--chorus.rate-limit.sign-in-per-window")) {
+                System.setProperty(gateway, (gatewayGiven + " --chorus.rate-limit.sign-in-per-window=1000").trim());
+            }
             // observed as production is (actuator on management ports, traces exported, Prometheus when installed)
             devstack = Devstack.start(DevstackPorts.free(), HOME, true, 1, true,
                     name -> new LogFile(LOGS.resolve(name + ".log")));
