@@ -47,9 +47,7 @@ class TracesIT {
 
     @DynamicPropertySource
     static void traceEverything(DynamicPropertyRegistry registry) {
-        registry.add("management.tracing.sampling.probability", () -> "1.0");
-        registry.add("management.opentelemetry.tracing.export.otlp.endpoint", OTLP::tracesEndpoint);
-        registry.add("management.opentelemetry.tracing.export.schedule-delay", () -> "200ms");
+        OTLP.traceEverythingHere(registry);
     }
 
     @AfterAll

@@ -201,9 +201,7 @@ class MicroCache implements WebFilter {
         public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
             Optional<Duration> lifetime = keepable();
             if (lifetime.isEmpty()) {
-                // not for anyone else: the waiting readers go and ask for their own now, and the next ones at once
-                passing.put(key, Boolean.TRUE);
-                release(null);
+                notKept();
                 return super.writeWith(body);
             }
             long maxBody = properties.maxBody().toBytes();
@@ -221,16 +219,24 @@ class MicroCache implements WebFilter {
                         buffer.toByteBuffer(buffer.readPosition(), into, at, length);
                         at += length;
                     }
-                    Kept answer = new Kept(headersToKeep(), copy, System.nanoTime(), lifetime.get());
-                    kept.put(key, answer);
-                    passing.invalidate(key);
-                    release(answer);
+                    kept(new Kept(headersToKeep(), copy, System.nanoTime(), lifetime.get()));
                 } else {
-                    passing.put(key, Boolean.TRUE);
-                    release(null);
+                    notKept();
                 }
                 return super.writeWith(Flux.fromIterable(buffers));
             });
+        }
+
+        private void kept(Kept answer) {
+            kept.put(key, answer);
+            passing.invalidate(key);
+            release(answer);
+        }
+
+        /** Not for anyone else: the waiting readers go and ask for their own now, and the next ones at once. */
+        private void notKept() {
+            passing.put(key, Boolean.TRUE);
+            release(null);
         }
 
         private void release(Kept answer) {

@@ -1,5 +1,10 @@
 package org.chorus.gateway.edge;
 
+import io.micrometer.tracing.propagation.Propagator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,20 +16,29 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  * observation reads it. Believed, it would let anyone choose the trace id of their requests, and set the sampled
  * flag on every one: the sampler follows a sampled parent, so a flood would be traced and exported in full, at many
  * times the cost of the 10 % sampled otherwise. Runs around Spring's whole handler, before any web filter, because
- * the observation starts there.
+ * the observation starts there; so nothing a reader sent reaches a service either ({@link TraceIntoServices} only
+ * adds the gateway's own).
  */
 @Configuration(proxyBeanMethods = false)
 class ReadersTraceHeaders {
 
+    /** The trace headers in common use, whatever this gateway's propagator reads. */
+    static final List<String> COMMON_FIELDS = List.of("traceparent", "tracestate", "baggage", "b3", "X-B3-TraceId",
+            "X-B3-SpanId", "X-B3-ParentSpanId", "X-B3-Sampled", "X-B3-Flags");
+
     @Bean
-    WebHttpHandlerBuilderCustomizer traceBeginsAtTheGateway() {
+    WebHttpHandlerBuilderCustomizer traceBeginsAtTheGateway(ObjectProvider<Propagator> propagator) {
+        // the propagator's own (W3C's and any baggage fields configured), and the common ones besides
+        Set<String> union = new LinkedHashSet<>(propagator.getIfAvailable(() -> Propagator.NOOP).fields());
+        union.addAll(COMMON_FIELDS);
+        List<String> fields = List.copyOf(union);
         return builder -> builder.httpHandlerDecorator(handler -> (request, response) ->
-                handler.handle(carriesTrace(request) ? withoutTrace(request) : request, response));
+                handler.handle(carriesTrace(request, fields) ? withoutTrace(request, fields) : request, response));
     }
 
-    private static boolean carriesTrace(ServerHttpRequest request) {
+    private static boolean carriesTrace(ServerHttpRequest request, List<String> fields) {
         HttpHeaders headers = request.getHeaders();
-        for (String field : TraceIntoServices.COMMON_FIELDS) {
+        for (String field : fields) {
             if (headers.containsHeader(field)) {
                 return true;
             }
@@ -32,7 +46,7 @@ class ReadersTraceHeaders {
         return false;
     }
 
-    private static ServerHttpRequest withoutTrace(ServerHttpRequest request) {
-        return request.mutate().headers(headers -> TraceIntoServices.COMMON_FIELDS.forEach(headers::remove)).build();
+    private static ServerHttpRequest withoutTrace(ServerHttpRequest request, List<String> fields) {
+        return request.mutate().headers(headers -> fields.forEach(headers::remove)).build();
     }
 }

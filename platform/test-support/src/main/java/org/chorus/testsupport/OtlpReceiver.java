@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPInputStream;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A trace backend for tests: an OTLP/HTTP receiver ({@code POST /v1/traces}, protobuf, as the OpenTelemetry
@@ -65,6 +66,16 @@ public final class OtlpReceiver implements AutoCloseable {
 
     public String tracesEndpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/traces";
+    }
+
+    /**
+     * Has the Spring application under test sample every request and export its spans here, each batch within
+     * 200 ms, for a {@code @DynamicPropertySource} method.
+     */
+    public void traceEverythingHere(DynamicPropertyRegistry registry) {
+        registry.add("management.tracing.sampling.probability", () -> "1.0");
+        registry.add("management.opentelemetry.tracing.export.otlp.endpoint", this::tracesEndpoint);
+        registry.add("management.opentelemetry.tracing.export.schedule-delay", () -> "200ms");
     }
 
     public List<Span> spans() {
