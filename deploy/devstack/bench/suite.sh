@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark suite: each scenario against a devstack of its own, one after the other, into one report with the
-# machine and the ratios (deploy/devstack/target/bench/results/results.json and results.md). Needs wrk and nginx;
-# installs them from Debian if missing. A report from a quiet machine is committed in deploy/devstack/bench/results.
+# machine and the ratios (deploy/devstack/target/bench/results/results.json and results.md). Needs wrk, nginx and
+# Chromium; installs them from Debian if missing. A report from a quiet machine is committed in deploy/devstack/bench/results.
 #   deploy/devstack/bench/suite.sh                  every scenario (~30 min)
 #   deploy/devstack/bench/suite.sh read-path        GET /api/stories direct, through the gateway and through nginx,
 #                                                   with and without micro-caches, observed and not; the directory
@@ -10,12 +10,14 @@
 #                                                   open-model submissions, lag, the CPU split, the cost of observing
 #   deploy/devstack/bench/suite.sh campaign         a campaign to 100,000 subscribers over real SMTP: mails/s with the
 #                                                   cap off, and the cap's accuracy at 200/s (notifications-service)
+#   deploy/devstack/bench/suite.sh proof-of-work    the site's proof-of-work solver in Chromium, unthrottled and with
+#                                                   CPU throttling at 4x and 6x (phones): solving time per difficulty
 #   --jfr   also record every service JVM with JFR (deploy/devstack/target/bench/jfr/<service>-<port>.jfr); read one
 #           with e.g. `jfr view hot-methods <file>` (JDK 21+) or `jfr print --events jdk.ExecutionSample <file>`
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 declare -A tests=([read-path]=GatewayReadPathBenchmarkIT [story-intake]=StoryIntakeBenchmarkIT
-                  [campaign]=CampaignBenchmarkIT)
+                  [campaign]=CampaignBenchmarkIT [proof-of-work]=ProofOfWorkSolvingBenchmarkIT)
 chosen=()
 options=()
 for argument in "$@"; do
@@ -23,10 +25,13 @@ for argument in "$@"; do
   elif [[ "$argument" == --jfr ]]; then options+=("-Dchorus.devstack.jfr=$PWD/deploy/devstack/target/bench/jfr")
   else options+=("$argument"); fi
 done
-((${#chosen[@]})) || chosen=(GatewayReadPathBenchmarkIT StoryIntakeBenchmarkIT CampaignBenchmarkIT)
+((${#chosen[@]})) || chosen=(GatewayReadPathBenchmarkIT StoryIntakeBenchmarkIT CampaignBenchmarkIT
+                             ProofOfWorkSolvingBenchmarkIT)
 missing=()
 command -v wrk >/dev/null || missing+=(wrk)
 command -v nginx >/dev/null || missing+=(nginx-light)
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+[[ -x /usr/bin/chromedriver ]] || missing+=(chromium-driver)
 if ((${#missing[@]})); then
   apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
 fi

@@ -45,7 +45,8 @@ public final class BenchmarkReport {
         }
     }
 
-    public record Scenario(String scenario, String measuredAt, String loadAverage, List<Figure> figures,
+    /** One scenario's figures, with the commit they were measured at (a report can gather runs of several). */
+    public record Scenario(String scenario, String measuredAt, String commit, String loadAverage, List<Figure> figures,
                     List<String> notes) {
     }
 
@@ -57,7 +58,7 @@ public final class BenchmarkReport {
         try {
             Files.createDirectories(DIRECTORY);
             Scenario measured = new Scenario(scenario, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                    loadAverage(), figures, notes);
+                    commit(), loadAverage(), figures, notes);
             Files.writeString(DIRECTORY.resolve("scenario-" + scenario + ".json"), JSON.writeValueAsString(measured));
             List<Scenario> scenarios = new ArrayList<>();
             try (Stream<Path> files = Files.list(DIRECTORY)) {
@@ -82,6 +83,7 @@ public final class BenchmarkReport {
         machine.forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));
         for (Scenario scenario : scenarios) {
             md.append("\n## ").append(scenario.scenario()).append("\n\nMeasured ").append(scenario.measuredAt())
+                    .append(scenario.commit() == null ? "" : " at commit " + scenario.commit())
                     .append(", load average ").append(scenario.loadAverage()).append(".\n\n")
                     .append("| figure | value | unit | goal | met |\n|---|---:|---|---|---|\n");
             for (Figure figure : scenario.figures()) {
@@ -102,14 +104,13 @@ public final class BenchmarkReport {
         return Math.abs(value) >= 100 || value == Math.rint(value) ? "%.0f".formatted(value) : "%.3f".formatted(value);
     }
 
-    /** What the figures depend on: the cores, the processor, the memory, the JVM and the commit measured. */
+    /** What the figures depend on besides the code: the cores, the processor, the memory and the JVM. */
     static Map<String, String> machine() {
         Map<String, String> machine = new LinkedHashMap<>();
         machine.put("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
         machine.put("processor", firstMatch(Path.of("/proc/cpuinfo"), "model name\\s*:\\s*(.+)"));
         machine.put("memory", firstMatch(Path.of("/proc/meminfo"), "MemTotal:\\s*(\\d+ kB)"));
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        machine.put("commit", commit());
         return machine;
     }
 
