@@ -40,7 +40,7 @@ class ProofOfWorkSolvingBenchmarkIT {
 
     /** The gateway's defaults ({@code chorus.proof-of-work.difficulty} and {@code max-difficulty}). */
     private static final long BASE = Long.getLong("chorus.benchmark.pow.base", 50_000);
-    private static final long MAX = Long.getLong("chorus.benchmark.pow.max", 5_000_000);
+    private static final long MAX = Long.getLong("chorus.benchmark.pow.max", 1_000_000);
     private static final List<Integer> THROTTLING = List.of(1, 4, 6);
     private static final int SAMPLES = Integer.getInteger("chorus.benchmark.pow.samples", 3);
     /** Past this, a harder difficulty's time is given from the hash rate instead of measured. */
