@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The platform as its operators see it. One story shared through the gateway is one trace: the gateway's request,
- * the service's request (its child: the gateway carries the trace on without a span of its own for the call), the outbox relay's publication (after the request answered),
- * the Kafka send, notifications-service's delivery of the record and, later, the SMTP send of the receipt the author
- * asked for, exported by OTLP to a real receiver. And a real
- * Prometheus scraping the four management ports sees every service's series, moving with the traffic.
+ * the service's request (its child: the gateway carries the trace on without a span of its own for the call), the
+ * outbox relay's publication (after the request answered), the Kafka send, notifications-service's delivery of the
+ * record and, later, the SMTP send of the receipt the author asked for, exported by OTLP to a real receiver. And a
+ * real Prometheus scraping the four management ports sees every service's series, moving with the traffic.
  */
 class ObservedPlatformIT {
 

@@ -138,7 +138,9 @@ class ProofOfWorkSolvingBenchmarkIT {
     /** One challenge as the gateway makes them, solved by the site's solver in the page; milliseconds taken. */
     private static double solve(long difficulty) throws Exception {
         long number = difficulty / 2;
-        String salt = HexFormat.of().formatHex(RANDOM.generateSeed(12)) + "?expires="
+        byte[] random = new byte[12];
+        RANDOM.nextBytes(random);
+        String salt = HexFormat.of().formatHex(random) + "?expires="
                 + Instant.now().plusSeconds(300).getEpochSecond();
         String challenge = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest((salt + number).getBytes(StandardCharsets.UTF_8)));
